@@ -1,0 +1,100 @@
+/**
+ * The one port every event store adapter implements (embedded SQLite, EventStoreDB).
+ *
+ * Versions count events: a stream holding three events is at version 3, and its events have
+ * revisions 0, 1 and 2. Positions in the global log are opaque strings: only the adapter that
+ * produced them may interpret them, through `comparePositions`.
+ */
+
+export type JsonObject = { [key: string]: unknown };
+
+export type Position = string;
+
+/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a number: its exact version. */
+export type ExpectedVersion = 'no_stream' | 'any' | 'stream_exists' | number;
+
+export interface EventToAppend {
+  id: string;
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+}
+
+export interface RecordedEvent {
+  id: string;
+  streamId: string;
+  /** 0-based index of the event in its stream. */
+  revision: number;
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+  position: Position;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append (= number of events in it). */
+  nextVersion: number;
+  /** Position of the last appended event in the global log. */
+  position: Position;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Revision to start from (inclusive). Defaults to the first event forwards, the last backwards. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Read events strictly after this position; from the very start when omitted. */
+  after?: Position;
+  maxCount?: number;
+}
+
+export type SubscriptionMessage = { kind: 'event'; event: RecordedEvent } | { kind: 'caught-up'; position?: Position };
+
+export interface SubscribeOptions {
+  /** Deliver events strictly after this checkpoint; from the very start when omitted. */
+  after?: Position;
+}
+
+/**
+ * Catch-up subscription to the global log: every stored event after the checkpoint in order,
+ * then a single `caught-up` message, then live events as they are appended, with no gap and no
+ * duplicate. Iterating stops after `close()`.
+ */
+export interface Subscription extends AsyncIterable<SubscriptionMessage> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: EventToAppend[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  /** Events of one stream; an empty array for a stream that does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Negative when a is before b, 0 when equal, positive when after. */
+  comparePositions(a: Position, b: Position): number;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EventStore');
+
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`Stream ${streamId} is at version ${String(actual)}, expected ${String(expected)}`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/** The store could not be opened or reached; the message names the cause in one line. */
+export class EventStoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventStoreUnavailableError';
+  }
+}

@@ -1,0 +1,302 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import {
+  AppendResult,
+  ConcurrencyError,
+  EventStore,
+  EventToAppend,
+  ExpectedVersion,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionMessage,
+} from '../event-store.port';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or `:memory:` for unit tests. */
+  filename: string;
+  /** `FULL` (default) makes an acknowledged append survive a power cut; `NORMAL` only a process crash. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How often live subscriptions look for appends made by another process on the same file. */
+  pollIntervalMs?: number;
+}
+
+interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+const PAGE_SIZE = 1000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY AUTOINCREMENT,
+  stream_id   TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  event_id    TEXT    NOT NULL,
+  type        TEXT    NOT NULL,
+  data        TEXT    NOT NULL,
+  metadata    TEXT    NOT NULL,
+  occurred_at TEXT,
+  UNIQUE (stream_id, revision)
+);
+CREATE INDEX IF NOT EXISTS events_by_stream_time ON events (stream_id, occurred_at);
+`;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. Each append is one IMMEDIATE
+ * transaction, so the stream version check and the position assignment happen under the
+ * database's write lock, even against another process writing the same file.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly appended = new EventEmitter();
+  private readonly pollIntervalMs: number;
+  private closed = false;
+
+  private readonly selectStreamVersion: Database.Statement<[string], { revision: number | null }>;
+  private readonly selectStreamIdsFrom: Database.Statement<[string, number, number], { event_id: string; position: number }>;
+  private readonly insertEvent: Database.Statement<[string, number, string, string, string, string, string | null]>;
+  private readonly selectAllAfter: Database.Statement<[number, number], EventRow>;
+  private readonly selectStreamForwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly selectStreamBackwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly appendTransaction: (
+    streamId: string,
+    events: EventToAppend[],
+    expectedVersion: ExpectedVersion,
+  ) => AppendResult;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.filename);
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.setAppendedListenerLimit();
+
+    this.selectStreamVersion = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
+    this.selectStreamIdsFrom = this.db.prepare(
+      'SELECT event_id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    );
+    this.insertEvent = this.db.prepare(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectAllAfter = this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    this.selectStreamForwards = this.db.prepare(
+      'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    );
+    this.selectStreamBackwards = this.db.prepare(
+      'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+    );
+    this.appendTransaction = this.db.transaction(this.appendInTransaction.bind(this)).immediate;
+  }
+
+  async append(streamId: string, events: EventToAppend[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    const result = this.appendTransaction(streamId, events, expectedVersion);
+    this.appended.emit('appended');
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const rows =
+      options.direction === 'backwards'
+        ? this.selectStreamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount)
+        : this.selectStreamForwards.all(streamId, options.fromRevision ?? 0, maxCount);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options.after, options.maxCount ?? Number.MAX_SAFE_INTEGER);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    return new SqliteSubscription(this, options.after);
+  }
+
+  comparePositions(a: Position, b: Position): number {
+    return decodePosition(a) - decodePosition(b);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.appended.emit('closed');
+    this.db.close();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** @internal used by subscriptions */
+  readAllSync(after: Position | undefined, maxCount: number): RecordedEvent[] {
+    return this.selectAllAfter.all(after === undefined ? 0 : decodePosition(after), maxCount).map(toRecordedEvent);
+  }
+
+  /** @internal resolves on the next append in this process, on close, or after the poll interval. */
+  waitForAppend(): { promise: Promise<void>; cancel: () => void } {
+    let cancel = () => {};
+    const promise = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('appended', done);
+        this.appended.off('closed', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.on('appended', done);
+      this.appended.on('closed', done);
+      cancel = done;
+    });
+    return { promise, cancel };
+  }
+
+  /** The raw connection, for maintenance tools and tests that inspect the file. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  private appendInTransaction(streamId: string, events: EventToAppend[], expectedVersion: ExpectedVersion): AppendResult {
+    const lastRevision = this.selectStreamVersion.get(streamId)?.revision ?? null;
+    const currentVersion = lastRevision === null ? 0 : lastRevision + 1;
+
+    const retried = this.findIdempotentRetry(streamId, events, expectedVersion, currentVersion);
+    if (retried) return retried;
+
+    checkExpectedVersion(streamId, expectedVersion, lastRevision === null ? 'no_stream' : currentVersion);
+    if (events.length === 0) {
+      return { nextVersion: currentVersion, position: encodePosition(this.lastPosition()) };
+    }
+    let position = 0;
+    events.forEach((event, index) => {
+      const info = this.insertEvent.run(
+        streamId,
+        currentVersion + index,
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        typeof event.metadata.occurredAt === 'string' ? event.metadata.occurredAt : null,
+      );
+      position = Number(info.lastInsertRowid);
+    });
+    return { nextVersion: currentVersion + events.length, position: encodePosition(position) };
+  }
+
+  /**
+   * A retry of an append that already succeeded: the same event ids stand in the stream at the
+   * revisions the expected version points to (or anywhere, for `any`/`stream_exists`).
+   */
+  private findIdempotentRetry(
+    streamId: string,
+    events: EventToAppend[],
+    expectedVersion: ExpectedVersion,
+    currentVersion: number,
+  ): AppendResult | null {
+    if (events.length === 0 || currentVersion === 0) return null;
+    let fromRevision: number;
+    if (typeof expectedVersion === 'number' || expectedVersion === 'no_stream') {
+      fromRevision = expectedVersion === 'no_stream' ? 0 : expectedVersion;
+      if (fromRevision + events.length > currentVersion) return null;
+    } else {
+      const first = this.db
+        .prepare<[string, string], { revision: number }>('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?')
+        .get(streamId, events[0].id);
+      if (!first) return null;
+      fromRevision = first.revision;
+    }
+    const stored = this.selectStreamIdsFrom.all(streamId, fromRevision, events.length);
+    if (stored.length !== events.length || stored.some((row, i) => row.event_id !== events[i].id)) return null;
+    return { nextVersion: fromRevision + events.length, position: encodePosition(stored[stored.length - 1].position) };
+  }
+
+  private lastPosition(): number {
+    return (this.db.prepare('SELECT MAX(position) AS p FROM events').get() as { p: number | null }).p ?? 0;
+  }
+
+  private setAppendedListenerLimit(): void {
+    // Every live subscription waits on this emitter; many projections may follow one store.
+    this.appended.setMaxListeners(0);
+  }
+}
+
+function checkExpectedVersion(streamId: string, expected: ExpectedVersion, actual: number | 'no_stream'): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === 'no_stream') ||
+    (expected === 'stream_exists' && actual !== 'no_stream') ||
+    (typeof expected === 'number' && (actual === 'no_stream' ? expected === 0 : expected === actual));
+  if (!ok) throw new ConcurrencyError(streamId, expected, actual);
+}
+
+class SqliteSubscription implements Subscription {
+  private closed = false;
+  private pendingWait: { cancel: () => void } | null = null;
+
+  constructor(
+    private readonly store: SqliteEventStore,
+    private checkpoint: Position | undefined,
+  ) {}
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.pendingWait?.cancel();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+    let caughtUp = false;
+    while (!this.closed && !this.store.isClosed) {
+      const page = this.store.readAllSync(this.checkpoint, PAGE_SIZE);
+      if (page.length === 0 && caughtUp) {
+        // Registering right after an empty read, with no yield in between, leaves no window
+        // in which an append could be missed.
+        const wait = this.store.waitForAppend();
+        this.pendingWait = wait;
+        await wait.promise;
+        this.pendingWait = null;
+        continue;
+      }
+      for (const event of page) {
+        if (this.closed) return;
+        this.checkpoint = event.position;
+        yield { kind: 'event', event };
+      }
+      if (page.length < PAGE_SIZE && !caughtUp) {
+        caughtUp = true;
+        yield { kind: 'caught-up', position: this.checkpoint };
+      }
+    }
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    position: encodePosition(row.position),
+  };
+}
+
+function encodePosition(position: number): Position {
+  return String(position);
+}
+
+function decodePosition(position: Position): number {
+  const value = Number(position);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Not a position of this store: ${position}`);
+  return value;
+}
