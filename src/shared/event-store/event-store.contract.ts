@@ -28,7 +28,12 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
     const stream = (prefix = 'contract') => `${prefix}-${randomUUID()}`;
     const event = (type: string, data: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) =>
-      ({ id: randomUUID(), type, data, metadata: { occurredAt: new Date().toISOString(), ...metadata } }) satisfies EventToAppend;
+      ({
+        id: randomUUID(),
+        type,
+        data,
+        metadata: { occurredAt: new Date().toISOString(), ...metadata },
+      }) satisfies EventToAppend;
 
     async function collect(subscription: Subscription, until: (events: RecordedEvent[]) => boolean) {
       openSubscriptions.push(subscription);
@@ -44,7 +49,11 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
     it('round-trips id, type, data and metadata', async () => {
       const id = stream();
-      const e = event('ThingHappened', { n: 1, nested: { list: [1, 'two', null] } }, { actor: 'alice', commandId: 'c1' });
+      const e = event(
+        'ThingHappened',
+        { n: 1, nested: { list: [1, 'two', null] } },
+        { actor: 'alice', commandId: 'c1' },
+      );
       const result = await store.append(id, [e], 'no_stream');
       expect(result.nextVersion).toBe(1);
       const [read] = await store.readStream(id);
@@ -154,7 +163,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       for (let i = 1; i < positions.length; i++) {
         expect(store.comparePositions(positions[i], positions[i - 1])).toBeGreaterThan(0);
       }
-      const after = (await store.readAll({ after: first.position })).filter((e) => e.streamId === a || e.streamId === b);
+      const after = (await store.readAll({ after: first.position })).filter(
+        (e) => e.streamId === a || e.streamId === b,
+      );
       expect(after.map((e) => e.type)).toEqual(['B1', 'A2', 'B2']);
     });
 
@@ -168,7 +179,11 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
     it('reads a stream forwards and backwards from a revision with a max count', async () => {
       const id = stream();
-      await store.append(id, ['E0', 'E1', 'E2', 'E3', 'E4'].map((t) => event(t)), 'no_stream');
+      await store.append(
+        id,
+        ['E0', 'E1', 'E2', 'E3', 'E4'].map((t) => event(t)),
+        'no_stream',
+      );
       expect((await store.readStream(id, { fromRevision: 1, maxCount: 2 })).map((e) => e.type)).toEqual(['E1', 'E2']);
       expect((await store.readStream(id, { direction: 'backwards' })).map((e) => e.type)).toEqual([
         'E4',

@@ -63,7 +63,10 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   private readonly selectStreamVersion: Database.Statement<[string], { revision: number | null }>;
-  private readonly selectStreamIdsFrom: Database.Statement<[string, number, number], { event_id: string; position: number }>;
+  private readonly selectStreamIdsFrom: Database.Statement<
+    [string, number, number],
+    { event_id: string; position: number }
+  >;
   private readonly insertEvent: Database.Statement<[string, number, string, string, string, string, string | null]>;
   private readonly selectAllAfter: Database.Statement<[number, number], EventRow>;
   private readonly selectStreamForwards: Database.Statement<[string, number, number], EventRow>;
@@ -166,7 +169,11 @@ export class SqliteEventStore implements EventStore {
     return this.db;
   }
 
-  private appendInTransaction(streamId: string, events: EventToAppend[], expectedVersion: ExpectedVersion): AppendResult {
+  private appendInTransaction(
+    streamId: string,
+    events: EventToAppend[],
+    expectedVersion: ExpectedVersion,
+  ): AppendResult {
     const lastRevision = this.selectStreamVersion.get(streamId)?.revision ?? null;
     const currentVersion = lastRevision === null ? 0 : lastRevision + 1;
 
@@ -210,7 +217,10 @@ export class SqliteEventStore implements EventStore {
       if (fromRevision + events.length > currentVersion) return null;
     } else {
       const first = this.db
-        .prepare<[string, string], { revision: number }>('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?')
+        .prepare<
+          [string, string],
+          { revision: number }
+        >('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?')
         .get(streamId, events[0].id);
       if (!first) return null;
       fromRevision = first.revision;

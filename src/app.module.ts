@@ -1,0 +1,46 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { CoreModule, CoreOptions } from './core.module';
+import { HealthController } from './health/health.controller';
+import { InitiativesModule } from './initiatives/initiatives.module';
+import { formatError } from './shared/graphql/errors';
+import { TeamsModule } from './teams/teams.module';
+
+export interface AppModuleOptions extends CoreOptions {
+  /** Where the code-first schema is written, or true to keep it in memory. */
+  schemaFile: string | true;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(options),
+        CqrsModule.forRoot(),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: options.schemaFile,
+          sortSchema: true,
+          playground: false,
+          introspection: !config.production,
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          formatError,
+          plugins: [ApolloServerPluginLandingPageDisabled()],
+          context: ({ req }: { req: unknown }) => ({ req }),
+        }),
+        TeamsModule,
+        InitiativesModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

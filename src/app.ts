@@ -1,0 +1,67 @@
+import { INestApplication, Logger, LoggerService, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ValidationError } from 'class-validator';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/config';
+import { Clock } from './shared/clock';
+import { openEventStore } from './shared/event-store/open-event-store';
+import { badUserInput } from './shared/graphql/errors';
+import { ReadModels } from './shared/projections/read-models';
+
+export interface CreateAppOptions {
+  clock?: Clock;
+  /** Where to emit schema.gql; in memory when true. */
+  schemaFile?: string | true;
+  logger?: LoggerService | false;
+}
+
+/** Builds the whole service on the configured store; `main.ts` and the e2e tests share it. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const store = await openEventStore(config);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ config, store, clock: options.clock, schemaFile: options.schemaFile ?? true }),
+    { logger: options.logger ?? new Logger(), bodyParser: false, abortOnError: false },
+  );
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      forbidUnknownValues: false,
+      exceptionFactory: (errors) => toBadUserInput(errors),
+    }),
+  );
+  app.enableShutdownHooks();
+  startFollowingTheLog(app);
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await app.get(ReadModels).runner.stop();
+    await close();
+    await store.close();
+  };
+  return app;
+}
+
+function startFollowingTheLog(app: INestApplication): void {
+  app.get(ReadModels).runner.start();
+}
+
+function toBadUserInput(errors: ValidationError[], parent = ''): Error {
+  const first = firstViolation(errors, parent);
+  if (!first) return badUserInput(parent || 'input', 'The input is not valid');
+  return badUserInput(first.field, first.message);
+}
+
+function firstViolation(errors: ValidationError[], parent: string): { field: string; message: string } | null {
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    if (error.constraints) {
+      const message = Object.values(error.constraints)[0];
+      return { field, message };
+    }
+    const nested = firstViolation(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return null;
+}

@@ -1,0 +1,94 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Decision, Initiative, MetricEvidence } from '../initiatives/initiative-details/initiative.model';
+import { PageInfo } from '../shared/graphql/page-info.model';
+import { DateTimeScalar, JsonScalar } from '../shared/graphql/scalars';
+
+@ObjectType()
+export class AuditEvent {
+  @Field({ description: 'Opaque position in the global log' })
+  position!: string;
+
+  @Field()
+  streamId!: string;
+
+  @Field(() => Int, { description: '0-based index of the event in its stream' })
+  revision!: number;
+
+  @Field()
+  type!: string;
+
+  @Field(() => DateTimeScalar)
+  occurredAt!: string;
+
+  @Field()
+  actor!: string;
+
+  @Field(() => String, { nullable: true })
+  commandId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  correlationId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  causationId!: string | null;
+
+  @Field(() => Int)
+  schemaVersion!: number;
+
+  @Field(() => JsonScalar)
+  data!: unknown;
+}
+
+@ObjectType()
+export class AuditEventEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => AuditEvent)
+  node!: AuditEvent;
+}
+
+@ObjectType()
+export class AuditEventConnection {
+  @Field(() => [AuditEventEdge])
+  edges!: AuditEventEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ObjectType()
+export class DecisionReplay {
+  @Field(() => Decision)
+  decision!: Decision;
+
+  @Field(() => Initiative, { description: 'The initiative as it stood just before the decision' })
+  initiativeBefore!: Initiative;
+
+  @Field(() => Int, { description: 'Events in the initiative stream before the decision' })
+  eventsBefore!: number;
+
+  @Field(() => [MetricEvidence], { description: 'The evidence recomputed from the replayed events' })
+  recomputedEvidence!: MetricEvidence[];
+
+  @Field()
+  evidenceMatches!: boolean;
+}
+
+@ObjectType()
+export class AuditVerification {
+  @Field(() => ID)
+  initiativeId!: string;
+
+  @Field({ description: 'Every event hash and every link of the chain checks out' })
+  valid!: boolean;
+
+  @Field(() => Int)
+  checkedEvents!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Version (1-based) of the first event that does not check out' })
+  firstBrokenVersion!: number | null;
+}

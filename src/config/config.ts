@@ -1,0 +1,90 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  /** Address to listen on; all interfaces unless HOST says otherwise. */
+  host: string;
+  dataDir: string;
+  eventStoreConnectionString: string | null;
+  jwtSecret: string | null;
+  production: boolean;
+  /** SQLite `synchronous` pragma; FULL keeps acknowledged appends through a power cut. */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Longest a mutation waits for its own write to reach the read models. */
+  readYourWritesTimeoutMs: number;
+}
+
+/** A configuration value that cannot work; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: writableDirectory(env, 'DATA_DIR', './data'),
+    eventStoreConnectionString: connectionString(env),
+    jwtSecret: jwtSecret(env),
+    production: nodeEnv === 'production',
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600000),
+  };
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()))
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toUpperCase() as T;
+  if (!allowed.includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return value;
+}
+
+function writableDirectory(env: Env, name: string, fallback: string): string {
+  const dir = resolve(env[name]?.trim() || fallback);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK | constants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(name, `cannot create or write the directory ${dir} (${code})`);
+  }
+  return dir;
+}
+
+function connectionString(env: Env): string | null {
+  const raw = env.EVENTSTORE_CONNECTION_STRING?.trim();
+  if (!raw) return null;
+  if (!/^esdb(\+discover)?:\/\/.+/.test(raw)) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'must start with esdb:// or esdb+discover://');
+  }
+  return raw;
+}
+
+function jwtSecret(env: Env): string | null {
+  const raw = env.JWT_SECRET;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  return raw;
+}

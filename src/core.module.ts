@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from './config/config';
+import { CLOCK, Clock, systemClock } from './shared/clock';
+import { CommandHandlingDependencies } from './shared/command-handling/handle-command';
+import { EVENT_STORE, EventStore } from './shared/event-store/event-store.port';
+import { ProjectionRunner } from './shared/projections/projection-runner';
+import { ReadModels } from './shared/projections/read-models';
+import { ALL_PROJECTIONS } from './read-model.projections';
+import { schemaVersionOf, upcastEvent } from './event-versions';
+
+export const APP_CONFIG = Symbol('AppConfig');
+export const COMMAND_DEPENDENCIES = Symbol('CommandHandlingDependencies');
+
+export interface CoreOptions {
+  config: AppConfig;
+  store: EventStore;
+  clock?: Clock;
+}
+
+/** The store, the clock and the read models every capability shares. */
+@Global()
+@Module({})
+export class CoreModule {
+  static register({ config, store, clock = systemClock }: CoreOptions): DynamicModule {
+    const runner = new ProjectionRunner(store, ALL_PROJECTIONS, upcastEvent);
+    const readModels = new ReadModels(runner, config.readYourWritesTimeoutMs, upcastEvent);
+    const commandDependencies: CommandHandlingDependencies = { store, upcast: upcastEvent, schemaVersionOf };
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: store },
+        { provide: CLOCK, useValue: clock },
+        { provide: ReadModels, useValue: readModels },
+        { provide: COMMAND_DEPENDENCIES, useValue: commandDependencies },
+      ],
+      exports: [APP_CONFIG, EVENT_STORE, CLOCK, ReadModels, COMMAND_DEPENDENCIES],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Projection } from '../../shared/projections/projection';
+import { MeasurementRecorded } from '../domain/initiative.events';
+
+export interface CohortReadings {
+  pilot: readonly number[];
+  control: readonly number[];
+}
+
+export const cohortReadingsKey = (initiativeId: string, metricId: string, iteration: number) =>
+  `${initiativeId}/${metricId}/${iteration}`;
+
+/** The raw readings per cohort of one metric in one iteration: the input of Welch's test. */
+export const cohortReadingsProjection: Projection<CohortReadings> = {
+  name: 'cohort-readings',
+  keysOf: (event) => {
+    if (event.type !== 'MeasurementRecorded') return [];
+    const d = event.data as MeasurementRecorded['data'];
+    return [cohortReadingsKey(d.initiativeId, d.metricId, d.iteration)];
+  },
+  evolve(readings = { pilot: [], control: [] }, recorded) {
+    const { cohort, value } = recorded.data as MeasurementRecorded['data'];
+    return cohort === 'PILOT'
+      ? { ...readings, pilot: [...readings.pilot, value] }
+      : { ...readings, control: [...readings.control, value] };
+  },
+};

@@ -1,0 +1,54 @@
+import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { IsIn, IsNumber, IsOptional, IsString, Length } from 'class-validator';
+import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
+import { MetricCadence, MetricDirection, MetricKind } from '../../shared/graphql/enums';
+
+const FINITE = { allowNaN: false, allowInfinity: false };
+
+@InputType()
+export class DefineSuccessMetricInput extends VersionedInput {
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Chosen id; generated when omitted' })
+  @IsOptional()
+  @IsEntityId()
+  metricId?: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 40)
+  unit!: string;
+
+  @Field(() => MetricDirection)
+  @IsIn(Object.values(MetricDirection))
+  direction!: keyof typeof MetricDirection;
+
+  @Field(() => Float)
+  @IsNumber(FINITE)
+  baseline!: number;
+
+  @Field(() => Float)
+  @IsNumber(FINITE)
+  target!: number;
+
+  @Field(() => MetricCadence)
+  @IsIn(Object.values(MetricCadence))
+  cadence!: keyof typeof MetricCadence;
+
+  @Field({ description: 'Where the metric is measured' })
+  @IsString()
+  @Length(1, 500)
+  source!: string;
+
+  @Field(() => MetricKind, { defaultValue: 'PRIMARY' })
+  @IsOptional()
+  @IsIn(Object.values(MetricKind))
+  kind?: keyof typeof MetricKind;
+}

@@ -1,0 +1,31 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional } from 'class-validator';
+import { ID_PATTERN, ID_RULE, IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
+import { Matches } from 'class-validator';
+
+@InputType()
+export class LaunchPilotInput extends VersionedInput {
+  @Field(() => ID)
+  @IsEntityId()
+  initiativeId!: string;
+
+  @Field(() => ID, { description: 'The line manager who owns the pilot' })
+  @IsEntityId()
+  ownerId!: string;
+
+  @Field(() => [ID])
+  @IsArray()
+  @ArrayMinSize(1, { message: 'participantIds must name at least one participant' })
+  @ArrayMaxSize(1000)
+  @ArrayUnique({ message: 'participantIds must not repeat a member' })
+  @Matches(ID_PATTERN, { each: true, message: `each of participantIds ${ID_RULE}` })
+  participantIds!: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'ICs of the team who keep working as before, for comparison' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ArrayUnique({ message: 'controlIds must not repeat a member' })
+  @Matches(ID_PATTERN, { each: true, message: `each of controlIds ${ID_RULE}` })
+  controlIds?: string[];
+}

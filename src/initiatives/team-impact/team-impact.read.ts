@@ -1,0 +1,97 @@
+import { headcountOf, TeamView } from '../../teams/team-details/team-details.projection';
+import { InitiativeStatus } from '../domain/initiative.events';
+import { InitiativeView } from '../initiative-details/initiative-details.projection';
+import { openIteration } from '../initiative-details/initiative.read';
+import { OverdueItem, PortfolioImpact, StatusCount, TeamImpact } from './team-impact.model';
+
+const STATUSES: InitiativeStatus[] = ['PROPOSED', 'DEFINED', 'PILOTING', 'SCALED', 'STOPPED'];
+const DAY_MS = 86_400_000;
+
+export function countByStatus(initiatives: readonly Pick<InitiativeView, 'status'>[]): StatusCount[] {
+  return STATUSES.map((status) => ({ status, count: initiatives.filter((i) => i.status === status).length }));
+}
+
+/** Members (all roles but DIRECTOR) reached by at least one PILOTING or SCALED initiative. */
+export function reachedMembers(team: TeamView, initiatives: readonly InitiativeView[]): number {
+  const members = team.members.filter((m) => m.role !== 'DIRECTOR');
+  if (initiatives.some((i) => i.status === 'SCALED')) return members.length;
+  const reached = new Set(initiatives.filter((i) => i.status === 'PILOTING').flatMap((i) => i.participantIds));
+  return members.filter((m) => reached.has(m.id)).length;
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export function overdueItems(initiative: InitiativeView, now: string): OverdueItem[] {
+  if (initiative.status !== 'PILOTING') return [];
+  const open = openIteration(initiative);
+  if (open) {
+    return open.plannedEndAt < now
+      ? [{ initiativeId: initiative.id, iteration: open.number, kind: 'ITERATION_PAST_END', since: open.plannedEndAt }]
+      : [];
+  }
+  const lastCompleted = initiative.iterations[initiative.iterations.length - 1];
+  if (!lastCompleted?.completedAt) return [];
+  const decided = initiative.decisions.some((d) => d.iteration === lastCompleted.number);
+  return decided
+    ? []
+    : [
+        {
+          initiativeId: initiative.id,
+          iteration: lastCompleted.number,
+          kind: 'DECISION_PENDING',
+          since: lastCompleted.completedAt,
+        },
+      ];
+}
+
+export function inAnalysisParalysis(initiative: InitiativeView, paralysisLimitDays: number, now: string): boolean {
+  if (initiative.status !== 'PROPOSED' && initiative.status !== 'DEFINED') return false;
+  return Date.parse(now) - Date.parse(initiative.proposedAt) > paralysisLimitDays * DAY_MS;
+}
+
+export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeView[], now: string): TeamImpact {
+  const headcount = headcountOf(team);
+  const reached = reachedMembers(team, initiatives);
+  const completed = initiatives.flatMap((i) => i.iterations.filter((it) => it.completedAt !== null));
+  const validated = completed.filter((it) => it.outcome === 'VALIDATED').length;
+  const daysToDecision = initiatives
+    .filter((i) => i.closedAt !== null && i.launchedAt !== null)
+    .map((i) => (Date.parse(i.closedAt!) - Date.parse(i.launchedAt!)) / DAY_MS);
+  return {
+    teamId: team.id,
+    asOf: now,
+    headcount,
+    reachedMembers: reached,
+    coverage: headcount === 0 ? 0 : reached / headcount,
+    activeInitiatives: initiatives.filter((i) => i.status === 'PILOTING').length,
+    initiativesByStatus: countByStatus(initiatives),
+    hypothesisHitRate: completed.length === 0 ? null : validated / completed.length,
+    medianDaysToDecision: median(daysToDecision),
+    overdue: initiatives.flatMap((i) => overdueItems(i, now)),
+    analysisParalysis: initiatives.filter((i) => inAnalysisParalysis(i, team.paralysisLimitDays, now)).map((i) => i.id),
+  };
+}
+
+export function portfolioImpactAt(teams: TeamImpact[], now: string): PortfolioImpact {
+  const headcount = teams.reduce((sum, t) => sum + t.headcount, 0);
+  const reached = teams.reduce((sum, t) => sum + t.reachedMembers, 0);
+  return {
+    asOf: now,
+    headcount,
+    reachedMembers: reached,
+    coverage: headcount === 0 ? 0 : reached / headcount,
+    initiativesByStatus: STATUSES.map((status) => ({
+      status,
+      count: teams.reduce(
+        (sum, t) => sum + (t.initiativesByStatus.find((s) => s.status === status)?.count ?? 0),
+        0,
+      ),
+    })),
+    teams,
+  };
+}

@@ -1,0 +1,158 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { chainEvents } from '../event-store/hash-chain';
+import {
+  ConcurrencyError,
+  EventStore,
+  EventToAppend,
+  JsonObject,
+  Position,
+  RecordedEvent,
+} from '../event-store/event-store.port';
+
+export interface DomainEvent {
+  type: string;
+  data: object;
+}
+
+export interface Decider<Command, State, Event extends DomainEvent> {
+  initialState: () => State;
+  evolve: (state: State, event: Event) => State;
+  decide: (command: Command, state: State) => Event[];
+}
+
+/** Who sent a command and how; the time comes from the service clock, never from the domain. */
+export interface CommandMetadata {
+  actor: string;
+  now: string;
+  commandId?: string;
+  correlationId?: string;
+  causationId?: string;
+  /** The stream version the client saw; a different current version is a conflict. */
+  expectedVersion?: number;
+}
+
+export interface CommandResult<State> {
+  state: State;
+  version: number;
+  /** Position of the stream's last event, for waiting until read models include it. */
+  position: Position | null;
+  appended: number;
+}
+
+export interface CommandHandlingDependencies {
+  store: EventStore;
+  /** Brings stored events of older schema versions to the current shape. */
+  upcast: (event: RecordedEvent) => RecordedEvent;
+  schemaVersionOf: (eventType: string) => number;
+}
+
+const RETRIES_ON_CONCURRENT_WRITE = 3;
+
+/**
+ * Read the stream, fold, decide, append with the version read. A commandId already in the
+ * stream answers as the first time and appends nothing; without an expectedVersion from the
+ * client, a concurrent write is retried on fresh state.
+ */
+export async function handleCommand<Command, State, Event extends DomainEvent>(
+  deps: CommandHandlingDependencies,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  meta: CommandMetadata,
+): Promise<CommandResult<State>> {
+  const commandId = meta.commandId ?? randomUUID();
+  for (let attempt = 0; ; attempt++) {
+    const stream = await readStream(deps, streamId, decider);
+    if (meta.commandId !== undefined && stream.commandIds.has(meta.commandId)) {
+      return { state: stream.state, version: stream.version, position: stream.position, appended: 0 };
+    }
+    if (meta.expectedVersion !== undefined && meta.expectedVersion !== stream.version) {
+      throw new ConcurrencyError(streamId, meta.expectedVersion, stream.version === 0 ? 'no_stream' : stream.version);
+    }
+    const events = decider.decide(command, stream.state);
+    if (events.length === 0) {
+      return { state: stream.state, version: stream.version, position: stream.position, appended: 0 };
+    }
+    const toAppend = chainEvents(
+      streamId,
+      stream.version,
+      stream.lastHash,
+      events.map((event, index) => toEventToAppend(deps, streamId, event, index, commandId, meta)),
+    );
+    try {
+      const result = await deps.store.append(streamId, toAppend, stream.version);
+      const state = events.reduce(decider.evolve, stream.state);
+      return { state, version: result.nextVersion, position: result.position, appended: events.length };
+    } catch (error) {
+      const clientChoseVersion = meta.expectedVersion !== undefined;
+      if (!(error instanceof ConcurrencyError) || clientChoseVersion || attempt >= RETRIES_ON_CONCURRENT_WRITE)
+        throw error;
+    }
+  }
+}
+
+/** Folds a stream into decider state, for handlers that need another aggregate's current state. */
+export async function loadState<State, Event extends DomainEvent>(
+  deps: CommandHandlingDependencies,
+  streamId: string,
+  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+): Promise<{ state: State; version: number }> {
+  const { state, version } = await readStream(deps, streamId, decider);
+  return { state, version };
+}
+
+async function readStream<State, Event extends DomainEvent>(
+  deps: CommandHandlingDependencies,
+  streamId: string,
+  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+) {
+  const recorded = await deps.store.readStream(streamId);
+  let state = decider.initialState();
+  const commandIds = new Set<string>();
+  for (const stored of recorded) {
+    const event = deps.upcast(stored);
+    state = decider.evolve(state, { type: event.type, data: event.data } as unknown as Event);
+    if (typeof event.metadata.commandId === 'string') commandIds.add(event.metadata.commandId);
+  }
+  const last = recorded[recorded.length - 1];
+  return {
+    state,
+    version: recorded.length,
+    position: last?.position ?? null,
+    lastHash: typeof last?.metadata.hash === 'string' ? last.metadata.hash : null,
+    commandIds,
+  };
+}
+
+function toEventToAppend(
+  deps: CommandHandlingDependencies,
+  streamId: string,
+  event: DomainEvent,
+  index: number,
+  commandId: string,
+  meta: CommandMetadata,
+): EventToAppend {
+  return {
+    // Derived from the commandId so that a retried append is recognised by the store as the same write.
+    id: meta.commandId !== undefined ? deterministicUuid(`${streamId}|${meta.commandId}|${index}`) : randomUUID(),
+    type: event.type,
+    data: event.data as JsonObject,
+    metadata: {
+      actor: meta.actor,
+      commandId,
+      correlationId: meta.correlationId ?? commandId,
+      causationId: meta.causationId ?? commandId,
+      occurredAt: meta.now,
+      schemaVersion: deps.schemaVersionOf(event.type),
+    },
+  };
+}
+
+/** A name-based UUID (version 5 layout over SHA-1), stable for the same name. */
+export function deterministicUuid(name: string): string {
+  const bytes = createHash('sha1').update(`pilotlog:${name}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,107 @@
+import { GraphQLFormattedError, GraphQLError } from 'graphql';
+import { ConcurrencyError } from '../event-store/event-store.port';
+import { RuleBroken } from '../domain/rule-broken';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DOMAIN_RULE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function badUserInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+export function notFound(entity: string, id: string): GraphQLError {
+  return new GraphQLError(`No ${entity} with id "${id}"`, { extensions: { code: 'NOT_FOUND', entity, id } });
+}
+
+export function unauthenticated(message = 'A valid bearer token is required'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** Error codes produced by graphql-js and Apollo themselves for malformed requests; safe to show. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const KNOWN_CODES = new Set<string>([
+  'NOT_FOUND',
+  'CONFLICT',
+  'DOMAIN_RULE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PAYLOAD_TOO_LARGE',
+  ...REQUEST_ERROR_CODES,
+]);
+
+const SAFE_EXTENSION_KEYS = ['field', 'rule', 'entity', 'id', 'expectedVersion', 'actualVersion', 'limit'];
+
+/**
+ * The only way an error leaves the service: domain and store errors get their public code,
+ * known GraphQL errors keep theirs, and anything else is masked, with no stack trace or internal
+ * message in any mode.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = originalError(error);
+  if (original instanceof RuleBroken) {
+    return publicError(formatted, original.message, 'DOMAIN_RULE', { rule: original.rule, field: original.field });
+  }
+  if (original instanceof ConcurrencyError) {
+    return publicError(formatted, 'The entity was changed by someone else: reload it and try again', 'CONFLICT', {
+      expectedVersion: original.expected,
+      actualVersion: original.actual === 'no_stream' ? 0 : original.actual,
+    });
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && KNOWN_CODES.has(code) && isClientFacing(original)) {
+    const extensions = Object.fromEntries(
+      SAFE_EXTENSION_KEYS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [
+        key,
+        formatted.extensions![key],
+      ]),
+    );
+    return publicError(formatted, formatted.message, code as ErrorCode, extensions);
+  }
+  return publicError(formatted, 'Internal server error', 'INTERNAL_SERVER_ERROR', {});
+}
+
+function publicError(
+  formatted: GraphQLFormattedError,
+  message: string,
+  code: ErrorCode | string,
+  extensions: Record<string, unknown>,
+): GraphQLFormattedError {
+  const clean = Object.fromEntries(Object.entries(extensions).filter(([, v]) => v !== undefined));
+  return {
+    message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code, ...clean },
+  };
+}
+
+function originalError(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
+/** Errors we raised as GraphQLErrors ourselves, or that graphql-js raised about the request. */
+function isClientFacing(original: unknown): boolean {
+  return original instanceof GraphQLError || !(original instanceof Error);
+}

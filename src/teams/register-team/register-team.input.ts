@@ -1,0 +1,30 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IdempotentInput, IsEntityId } from '../../shared/graphql/command-input';
+
+@InputType()
+export class RegisterTeamInput extends IdempotentInput {
+  @Field(() => ID, { nullable: true, description: 'Chosen id; generated when omitted' })
+  @IsOptional()
+  @IsEntityId()
+  teamId?: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Share of headcount below which ideas are delegated; (0,1], 0.5 by default' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.0001)
+  @Max(1)
+  impactThreshold?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Days an idea may wait for launch before it counts as analysis paralysis; 21 by default' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  paralysisLimitDays?: number;
+}

@@ -1,0 +1,19 @@
+import { SqliteEventStore } from '../../src/shared/event-store/sqlite/sqlite-event-store';
+
+// Appends batches in a loop and reports each acknowledged append on stdout, until killed.
+async function main(): Promise<void> {
+  const store = new SqliteEventStore({ filename: process.argv[2] });
+  for (let i = 0; ; i++) {
+    const streamId = `crash-${i % 7}`;
+    const events = [0, 1, 2].map((j) => ({
+      id: `event-${i}-${j}`,
+      type: 'Written',
+      data: { i, j, padding: 'x'.repeat(200) },
+      metadata: {},
+    }));
+    await store.append(streamId, events, 'any');
+    process.stdout.write(`${i}\n`);
+  }
+}
+
+void main();
