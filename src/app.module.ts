@@ -4,7 +4,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CoreModule, CoreOptions } from './core.module';
+import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthenticationGuard } from './shared/auth/authentication.guard';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { formatError } from './shared/graphql/errors';
 import { TeamsModule } from './teams/teams.module';
@@ -39,8 +42,10 @@ export class AppModule {
         }),
         TeamsModule,
         InitiativesModule,
+        AuditModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: AuthenticationGuard }],
     };
   }
 }

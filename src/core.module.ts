@@ -6,10 +6,15 @@ import { EVENT_STORE, EventStore } from './shared/event-store/event-store.port';
 import { ProjectionRunner } from './shared/projections/projection-runner';
 import { ReadModels } from './shared/projections/read-models';
 import { ALL_PROJECTIONS } from './read-model.projections';
+import { History } from './audit/as-of';
+import { CommandRunner } from './shared/command-handling/command-runner';
+import { JWT_SECRET } from './shared/auth/auth.tokens';
+import { resolveJwtSecret } from './shared/auth/jwt-secret';
 import { schemaVersionOf, upcastEvent } from './event-versions';
 
 export const APP_CONFIG = Symbol('AppConfig');
-export const COMMAND_DEPENDENCIES = Symbol('CommandHandlingDependencies');
+export { COMMAND_DEPENDENCIES } from './shared/command-handling/command-dependencies';
+import { COMMAND_DEPENDENCIES } from './shared/command-handling/command-dependencies';
 
 export interface CoreOptions {
   config: AppConfig;
@@ -33,8 +38,11 @@ export class CoreModule {
         { provide: CLOCK, useValue: clock },
         { provide: ReadModels, useValue: readModels },
         { provide: COMMAND_DEPENDENCIES, useValue: commandDependencies },
+        { provide: JWT_SECRET, useValue: resolveJwtSecret(config.jwtSecret, config.dataDir) },
+        History,
+        CommandRunner,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, CLOCK, ReadModels, COMMAND_DEPENDENCIES],
+      exports: [APP_CONFIG, EVENT_STORE, CLOCK, ReadModels, COMMAND_DEPENDENCIES, JWT_SECRET, History, CommandRunner],
     };
   }
 }

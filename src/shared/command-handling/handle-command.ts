@@ -29,6 +29,8 @@ export interface CommandMetadata {
   causationId?: string;
   /** The stream version the client saw; a different current version is a conflict. */
   expectedVersion?: number;
+  /** The error for a command on an entity that does not exist yet; creation commands leave it out. */
+  missingStream?: () => Error;
 }
 
 export interface CommandResult<State> {
@@ -63,6 +65,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
   const commandId = meta.commandId ?? randomUUID();
   for (let attempt = 0; ; attempt++) {
     const stream = await readStream(deps, streamId, decider);
+    if (stream.version === 0 && meta.missingStream) throw meta.missingStream();
     if (meta.commandId !== undefined && stream.commandIds.has(meta.commandId)) {
       return { state: stream.state, version: stream.version, position: stream.position, appended: 0 };
     }

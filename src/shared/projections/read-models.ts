@@ -13,6 +13,9 @@ export class ReadModels {
     private readonly upcast: (event: RecordedEvent) => RecordedEvent,
   ) {}
 
+  /** Brings a stored event to its current schema, as the live projections see it. */
+  readonly upcastEvent = (event: RecordedEvent): RecordedEvent => this.upcast(event);
+
   views<TView>(projection: Projection<TView>): Views<TView> {
     return this.runner.set.of(projection);
   }
