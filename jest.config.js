@@ -1,6 +1,6 @@
 /** Test levels follow the file name: *.spec.ts (pure), *.int.spec.ts (real SQLite, Nest testing module), *.e2e.spec.ts (started app over real HTTP). */
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 

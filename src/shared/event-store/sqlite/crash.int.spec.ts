@@ -15,7 +15,7 @@ describe('SQLite event store under kill -9', () => {
     const file = join(dir, 'events.sqlite');
     const child = spawn(
       process.execPath,
-      ['--require', join(root, 'test/support/register-ts.js'), join(root, 'test/support/crash-writer.ts'), file],
+      ['--require', join(root, 'scripts/register-ts.js'), join(root, 'test/support/crash-writer.ts'), file],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const acknowledged: number[] = [];
