@@ -21,6 +21,11 @@ export default defineConfig({
         dashboard: resolve(root, 'index.html'),
         explorer: resolve(root, 'explorer.html'),
       },
+      onwarn(warning, warn) {
+        // Libraries ship React Server Components' "use client"; it means nothing in a browser bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
     },
   },
   server: {

@@ -1,0 +1,204 @@
+import { useMemo } from 'react';
+import {
+  INITIATIVE_LIST_QUERY,
+  InitiativeListItem,
+  InitiativeListResult,
+  initiativesAsOfQuery,
+  InitiativesAsOfResult,
+  OverdueItem,
+  TEAM_IMPACT_QUERY,
+  TeamImpactResult,
+} from '../api/queries';
+import { useQuery } from '../api/useQuery';
+import { ErrorMessage, Loading } from '../components/ErrorMessage';
+import { Gauge } from '../components/Gauge';
+import { StatCard } from '../components/StatCard';
+import { StatusBadge } from '../components/StatusBadge';
+import { StatusChart } from '../components/StatusChart';
+import { HistoricalBanner, TimeTravel } from '../components/TimeTravel';
+import { formatDate, formatDays, formatNumber, formatPercent } from '../format';
+import { href, navigate } from '../router';
+
+function describeOverdue(item: OverdueItem): string {
+  return item.kind === 'ITERATION_PAST_END'
+    ? `Iteration ${item.iteration} ran past its planned end on ${formatDate(item.since)}`
+    : `Iteration ${item.iteration} was completed on ${formatDate(item.since)} and awaits a decision`;
+}
+
+/** One team: coverage, status mix, hit rate, time to decision, what needs attention, and its initiatives. */
+export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string | null }) {
+  const impact = useQuery<TeamImpactResult>(TEAM_IMPACT_QUERY, { teamId, asOf });
+  const list = useQuery<InitiativeListResult>(INITIATIVE_LIST_QUERY, { teamId, first: 100 });
+  const setAsOf = (value: string | null) => navigate({ page: 'team', teamId }, value);
+
+  const initiatives = useMemo(() => (list.data?.initiatives.edges ?? []).map((e) => e.node), [list.data]);
+  // The list has no asOf of its own: when travelling, ask each initiative as it stood then.
+  const ids = asOf ? initiatives.map((i) => i.id) : [];
+  const pastVariables: Record<string, unknown> = { asOf };
+  ids.forEach((id, i) => (pastVariables[`id${i}`] = id));
+  const past = useQuery<InitiativesAsOfResult>(ids.length ? initiativesAsOfQuery(ids.length) : null, pastVariables, {
+    skip: ids.length === 0,
+  });
+  const rows = useMemo(() => {
+    if (!asOf) return initiatives;
+    if (!past.data) return [];
+    const byId = new Map(Object.values(past.data).flatMap((v) => (v ? [[v.id, v] as const] : [])));
+    return initiatives.flatMap((i): InitiativeListItem[] => {
+      const then = byId.get(i.id);
+      return then ? [{ ...i, status: then.status, currentReach: then.currentReach }] : [];
+    });
+  }, [asOf, initiatives, past.data]);
+
+  const titles = new Map(initiatives.map((i) => [i.id, i.title]));
+  const earliest = initiatives.length
+    ? initiatives.reduce((min, i) => (i.proposedAt < min ? i.proposedAt : min), initiatives[0].proposedAt)
+    : null;
+  const team = impact.data?.team;
+  const t = impact.data?.teamImpact;
+  const initiativeLink = (id: string) => (
+    <a href={href({ page: 'initiative', initiativeId: id }, asOf)}>{titles.get(id) ?? id}</a>
+  );
+
+  return (
+    <>
+      <header className="page-header">
+        <p className="crumbs">
+          <a href={href({ page: 'portfolio' }, asOf)}>Portfolio</a> / Team
+        </p>
+        <h1>{team?.name ?? teamId}</h1>
+        {team && (
+          <p className="muted">
+            Impact threshold {formatPercent(team.impactThreshold)} of the team · analysis paralysis after{' '}
+            {team.paralysisLimitDays} days
+          </p>
+        )}
+      </header>
+      <HistoricalBanner asOf={asOf} onBackToNow={() => setAsOf(null)} />
+      <TimeTravel asOf={asOf} onChange={setAsOf} min={earliest} />
+      {impact.error != null && <ErrorMessage error={impact.error} context="team impact" />}
+      {impact.loading && !impact.data && <Loading what="team impact" />}
+      {t && (
+        <>
+          <section className="grid stats" aria-label="Team impact figures" data-testid="team-impact">
+            <div className="card">
+              <Gauge
+                value={t.coverage}
+                label="Team-wide coverage"
+                detail={`${t.reachedMembers} of ${t.headcount} members reached`}
+              />
+            </div>
+            <StatCard
+              label="Hypothesis hit rate"
+              value={<span data-testid="hit-rate">{formatPercent(t.hypothesisHitRate)}</span>}
+              hint="validated ÷ completed iterations"
+            />
+            <StatCard
+              label="Median time to decision"
+              value={<span data-testid="median-days">{formatDays(t.medianDaysToDecision)}</span>}
+              hint="from launch to scale or stop"
+            />
+            <StatCard label="Active initiatives" value={t.activeInitiatives} hint="piloting or scaled" />
+            <div className="card span-2">
+              <StatusChart counts={t.initiativesByStatus} />
+            </div>
+          </section>
+          <div className="grid two">
+            <section className="card" aria-labelledby="overdue-title">
+              <h2 id="overdue-title">Decisions overdue</h2>
+              {t.overdue.length === 0 ? (
+                <p className="muted">Nothing overdue.</p>
+              ) : (
+                <ul className="attention-list" data-testid="overdue-list">
+                  {t.overdue.map((item) => (
+                    <li key={`${item.initiativeId}-${item.iteration}-${item.kind}`}>
+                      {initiativeLink(item.initiativeId)}
+                      <span className="muted"> — {describeOverdue(item)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section className="card" aria-labelledby="paralysis-title">
+              <h2 id="paralysis-title">Analysis paralysis</h2>
+              {t.analysisParalysis.length === 0 ? (
+                <p className="muted">Every proposal was launched in time.</p>
+              ) : (
+                <ul className="attention-list" data-testid="paralysis-list">
+                  {t.analysisParalysis.map((id) => {
+                    const item = initiatives.find((i) => i.id === id);
+                    return (
+                      <li key={id}>
+                        {initiativeLink(id)}
+                        {item && (
+                          <span className="muted">
+                            {' '}
+                            — proposed {formatDate(item.proposedAt)}, not launched after{' '}
+                            {team?.paralysisLimitDays ?? 'the limit of'} days
+                          </span>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+      <section className="card" aria-labelledby="initiatives-title">
+        <h2 id="initiatives-title">
+          Initiatives{' '}
+          {list.data && <span className="muted">({asOf ? `${rows.length} at that time` : list.data.initiatives.totalCount})</span>}
+        </h2>
+        {list.error != null && <ErrorMessage error={list.error} context="initiatives" />}
+        {(list.loading || past.loading) && rows.length === 0 && <Loading what="initiatives" />}
+        {rows.length > 0 && (
+          <div className="table-wrap">
+            <table data-testid="initiative-list">
+              <thead>
+                <tr>
+                  <th scope="col">Initiative</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Proposed</th>
+                  <th scope="col" className="num">Reach now</th>
+                  <th scope="col">Led by</th>
+                  <th scope="col">Primary metric</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((i) => {
+                  const m = i.metrics[0];
+                  return (
+                    <tr key={i.id}>
+                      <th scope="row">{initiativeLink(i.id)}</th>
+                      <td>
+                        <StatusBadge status={i.status} />
+                      </td>
+                      <td>{formatDate(i.proposedAt)}</td>
+                      <td className="num">{i.currentReach}</td>
+                      <td>{i.impact.recommendation === 'DIRECTOR_LED' ? 'Director' : 'Manager (delegated)'}</td>
+                      <td>
+                        {m ? (
+                          <>
+                            {m.name}: {formatNumber(m.latest)} of {formatNumber(m.target)} {m.unit}
+                            {!asOf && m.progress != null && (
+                              <span className="muted"> ({formatPercent(m.progress)} of the way)</span>
+                            )}
+                          </>
+                        ) : (
+                          <span className="muted">none defined</span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.data && rows.length === 0 && !past.loading && <p className="muted">No initiative yet.</p>}
+        {asOf && <p className="muted small">Statuses and reach are as they stood then; metric figures are today&apos;s.</p>}
+      </section>
+    </>
+  );
+}
