@@ -34,7 +34,9 @@ export function defaultWebDist(start = __dirname): string {
 }
 
 function isApiPath(path: string): boolean {
-  return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`));
+  return API_PREFIXES.some(
+    (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`),
+  );
 }
 
 const NOT_BUILT_PAGE = `<!doctype html>
