@@ -20,11 +20,11 @@ export function formatPercent(value: number | null | undefined, digits = 0): str
   return `${(value * 100).toFixed(digits)}%`;
 }
 
-/** Numbers as a director reads them: at most two decimals under 10, one above, none past 1,000. */
+/** Numbers as a director reads them: one decimal at most, two below 1, none past 1,000. */
 export function formatNumber(value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  const digits = abs >= 1000 ? 0 : abs >= 10 ? 1 : 2;
+  const digits = abs >= 1000 ? 0 : abs >= 1 ? 1 : 2;
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value);
 }
 
