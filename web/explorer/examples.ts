@@ -138,7 +138,9 @@ export const SAMPLE_IDS_QUERY = `query SampleIds {
 interface SampleIdsResult {
   teams: Array<{ id: string }>;
   initiatives: {
-    edges: Array<{ node: { id: string; teamId: string; proposedAt: string; decisions: Array<{ id: string; decidedAt: string }> } }>;
+    edges: Array<{
+      node: { id: string; teamId: string; proposedAt: string; decisions: Array<{ id: string; decidedAt: string }> };
+    }>;
   };
 }
 

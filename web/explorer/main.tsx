@@ -1,7 +1,7 @@
 import { useEditorContext, useExecutionContext, type GraphiQLPlugin } from '@graphiql/react';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import 'graphiql/style.css';
-import { StrictMode, useState } from 'react';
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES, Example, pickSampleIds, SAMPLE_IDS_QUERY, SampleIdsResult } from './examples';
 import './explorer.css';
@@ -10,11 +10,22 @@ const TOKEN_KEY = 'pilotlog.token';
 
 type Fetcher = GraphiQLProps['fetcher'];
 
-/** Plain POST /graphql with whatever headers the header editor holds; nothing leaves this service. */
+/** What the header editor holds, so that the schema's introspection is sent with the token too. */
+let latestHeaders: Record<string, string> = {};
+const rememberHeaders = (text: string) => {
+  latestHeaders = parseHeaders(text);
+};
+
+/** Plain POST /graphql with the header editor's headers; nothing leaves this service. */
 const fetcher: Fetcher = async (params, options) => {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(options?.headers ?? {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...latestHeaders,
+      ...(options?.headers ?? {}),
+    },
     body: JSON.stringify(params),
   });
   return response.json();
@@ -22,7 +33,9 @@ const fetcher: Fetcher = async (params, options) => {
 
 function headersWithToken(): string {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  return JSON.stringify({ Authorization: `Bearer ${token ?? 'paste-a-token-here'}` }, null, 2);
+  const text = JSON.stringify({ Authorization: `Bearer ${token ?? 'paste-a-token-here'}` }, null, 2);
+  rememberHeaders(text);
+  return text;
 }
 
 function parseHeaders(text: string | undefined): Record<string, string> {
@@ -34,11 +47,11 @@ function parseHeaders(text: string | undefined): Record<string, string> {
   }
 }
 
-function ExamplesPane() {
+/** Loads an example into the editors, with ids found on the service, and runs it. */
+function useOpenExample(): { open(example: Example): Promise<void>; busy: string | null } {
   const editors = useEditorContext({ nonNull: true });
   const execution = useExecutionContext({ nonNull: true });
   const [busy, setBusy] = useState<string | null>(null);
-
   const open = async (example: Example) => {
     setBusy(example.title);
     const headers = parseHeaders(editors.headerEditor?.getValue());
@@ -56,7 +69,34 @@ function ExamplesPane() {
     setBusy(null);
     execution.run();
   };
+  return { open, busy };
+}
 
+/** Always in sight under the response: every example one click away. */
+function ExamplesBar() {
+  const { open, busy } = useOpenExample();
+  return (
+    <nav className="examples-bar" aria-label="Example queries">
+      <span className="examples-bar-title">Examples:</span>
+      {EXAMPLES.map((example) => (
+        <button
+          key={example.title}
+          type="button"
+          title={example.description}
+          onClick={() => void open(example)}
+          disabled={busy !== null}
+        >
+          {example.title}
+        </button>
+      ))}
+      <a href="/">Dashboard</a>
+    </nav>
+  );
+}
+
+/** The same examples with a word on each, in GraphiQL's side pane. */
+function ExamplesPane() {
+  const { open, busy } = useOpenExample();
   return (
     <div className="examples">
       <div className="graphiql-doc-explorer-title">Examples</div>
@@ -74,20 +114,27 @@ function ExamplesPane() {
           </li>
         ))}
       </ul>
-      <p>
-        <a href="/">Back to the dashboard</a>
-      </p>
     </div>
   );
 }
 
 function ExamplesIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+    <svg
+      viewBox="0 0 24 24"
+      width="1em"
+      height="1em"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
       <path d="M4 5h16M4 12h16M4 19h10" strokeLinecap="round" />
     </svg>
   );
 }
+
+const DEFAULT_HEADERS = headersWithToken();
 
 const examplesPlugin: GraphiQLPlugin = { title: 'Examples', icon: ExamplesIcon, content: ExamplesPane };
 
@@ -96,21 +143,21 @@ function Explorer() {
     <GraphiQL
       fetcher={fetcher}
       plugins={[examplesPlugin]}
-      visiblePlugin={examplesPlugin}
+      onEditHeaders={rememberHeaders}
       defaultQuery={EXAMPLES[0].query}
-      defaultHeaders={headersWithToken()}
+      defaultHeaders={DEFAULT_HEADERS}
       defaultEditorToolsVisibility="headers"
       isHeadersEditorEnabled
       shouldPersistHeaders={false}
       defaultTheme="light"
     >
       <GraphiQL.Logo>pilotlog</GraphiQL.Logo>
+      <GraphiQL.Footer>
+        <ExamplesBar />
+      </GraphiQL.Footer>
     </GraphiQL>
   );
 }
 
-createRoot(document.getElementById('explorer')!).render(
-  <StrictMode>
-    <Explorer />
-  </StrictMode>,
-);
+// Not in StrictMode: GraphiQL's resizable panes hide the plugin pane when their effects run twice.
+createRoot(document.getElementById('explorer')!).render(<Explorer />);

@@ -23,7 +23,9 @@ export function App() {
   useEffect(() => {
     document.title = `${titleOf(location)} · pilotlog`;
   }, [location]);
-  useEffect(() => window.scrollTo(0, 0), [routeKey]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [routeKey]);
 
   return (
     <>

@@ -33,7 +33,12 @@ export const GRAPHQL_ENDPOINT = '/graphql';
 export type Variables = Record<string, unknown>;
 
 /** Sends one operation; resolves with `data`, or rejects with an ApiError carrying `extensions.code` of the first error. */
-export async function graphql<T>(query: string, variables: Variables, token: string | null, signal?: AbortSignal): Promise<T> {
+export async function graphql<T>(
+  query: string,
+  variables: Variables,
+  token: string | null,
+  signal?: AbortSignal,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {

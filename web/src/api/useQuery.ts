@@ -10,7 +10,11 @@ export interface QueryState<T> {
 }
 
 /** Runs a query with the signed-in token whenever the query or its variables change; `skip` holds it back. */
-export function useQuery<T>(query: string | null, variables: Variables = {}, options: { skip?: boolean } = {}): QueryState<T> {
+export function useQuery<T>(
+  query: string | null,
+  variables: Variables = {},
+  options: { skip?: boolean } = {},
+): QueryState<T> {
   const { session } = useSession();
   const token = session?.token ?? null;
   const key = JSON.stringify(variables);

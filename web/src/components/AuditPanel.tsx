@@ -22,7 +22,11 @@ export function AuditVerificationCard({ initiativeId }: { initiativeId: string }
       {loading && <Loading what="the verification" />}
       {error != null && <p className="muted">Verification is not available from this service.</p>}
       {v && (
-        <div className={`verdict ${v.valid ? 'verdict-ok' : 'verdict-bad'}`} data-testid="audit-verification" role="status">
+        <div
+          className={`verdict ${v.valid ? 'verdict-ok' : 'verdict-bad'}`}
+          data-testid="audit-verification"
+          role="status"
+        >
           <span aria-hidden="true">{v.valid ? '✓' : '✗'}</span>{' '}
           {v.valid
             ? `Intact: all ${v.checkedEvents} events check out, each hash and every link of the chain.`
@@ -73,16 +77,16 @@ export function AuditTrailList({ initiativeId }: { initiativeId: string }) {
 
   return (
     <section className="card" aria-labelledby="trail-title">
-      <h2 id="trail-title">
-        Audit trail {total != null && <span className="muted">({total} events)</span>}
-      </h2>
+      <h2 id="trail-title">Audit trail {total != null && <span className="muted">({total} events)</span>}</h2>
       {error != null && <ErrorMessage error={error} context="audit trail" />}
       {events.length > 0 && (
         <div className="table-wrap">
           <table className="audit-table" data-testid="audit-trail">
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
+                <th scope="col" className="num">
+                  #
+                </th>
                 <th scope="col">Event</th>
                 <th scope="col">When</th>
                 <th scope="col">Who</th>

@@ -8,7 +8,10 @@ const ROWS: Array<[string, Cell]> = [
   ['Target', (e) => formatNumber(e?.target)],
   ['Latest (pilot)', (e) => formatNumber(e?.latest)],
   ['Progress', (e) => formatPercent(e?.progress)],
-  ['Pilot mean (n)', (e) => (e?.comparison ? `${formatNumber(e.comparison.pilot.mean)} (${e.comparison.pilot.n})` : '—')],
+  [
+    'Pilot mean (n)',
+    (e) => (e?.comparison ? `${formatNumber(e.comparison.pilot.mean)} (${e.comparison.pilot.n})` : '—'),
+  ],
   [
     'Control mean (n)',
     (e) => (e?.comparison ? `${formatNumber(e.comparison.control.mean)} (${e.comparison.control.n})` : '—'),

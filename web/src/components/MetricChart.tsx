@@ -51,14 +51,22 @@ function toRows(points: MetricPoint[]): Row[] {
   return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period));
 }
 
+/** A y-axis range a little wider than the data, on round numbers (steps of 1, 2 or 5 times a power of ten). */
+function niceDomain(low: number, high: number): [number, number] {
+  const span = Math.max(high - low, Math.abs(high) * 0.05, 1e-9);
+  const rough = span / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
+  return [Math.floor(low / step - 0.5) * step, Math.ceil(high / step + 0.5) * step];
+}
+
 /** PILOT vs CONTROL means by period, with the metric's baseline and target as reference lines. */
 export function MetricChart({ metric, points }: { metric: SuccessMetric; points: MetricPoint[] }) {
   const rows = toRows(points);
   const values = rows.flatMap((r) => [r.pilot, r.control]).filter((v): v is number => v != null);
   const low = Math.min(metric.baseline, metric.target, ...values);
   const high = Math.max(metric.baseline, metric.target, ...values);
-  const pad = Math.max((high - low) * 0.15, Math.abs(high) * 0.02, 0.5);
-  const domain: [number, number] = [Math.floor((low - pad) * 10) / 10, Math.ceil((high + pad) * 10) / 10];
+  const domain = niceDomain(low, high);
   const hasControl = rows.some((r) => r.control != null);
   const title = `${metric.name}: pilot vs control means by period`;
 
@@ -90,14 +98,24 @@ export function MetricChart({ metric, points }: { metric: SuccessMetric; points:
               y={metric.baseline}
               stroke={BASELINE_COLOUR}
               strokeDasharray="6 4"
-              label={{ value: `Baseline ${formatNumber(metric.baseline)}`, position: 'insideBottomLeft', fill: BASELINE_COLOUR, fontSize: 12 }}
+              label={{
+                value: `Baseline ${formatNumber(metric.baseline)}`,
+                position: 'insideBottomLeft',
+                fill: BASELINE_COLOUR,
+                fontSize: 12,
+              }}
             />
             <ReferenceLine
               y={metric.target}
               stroke={TARGET_COLOUR}
               strokeDasharray="2 3"
               strokeWidth={2}
-              label={{ value: `Target ${formatNumber(metric.target)}`, position: 'insideTopLeft', fill: TARGET_COLOUR, fontSize: 12 }}
+              label={{
+                value: `Target ${formatNumber(metric.target)}`,
+                position: 'insideTopLeft',
+                fill: TARGET_COLOUR,
+                fontSize: 12,
+              }}
             />
             <Line
               type="monotone"

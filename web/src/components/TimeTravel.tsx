@@ -100,7 +100,10 @@ export function HistoricalBanner({ asOf, onBackToNow }: { asOf: string | null; o
   if (!asOf) return null;
   return (
     <div className="historical-banner" role="status" data-testid="historical-banner">
-      <span aria-hidden="true">⏱</span>
+      <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+        <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
+        <path d="M12 7v5l3 2" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      </svg>
       <span>
         <strong>Historical view</strong> — as it stood on {formatDateTime(asOf)}. Nothing after that instant is shown.
       </span>

@@ -22,7 +22,11 @@ export function AuditOnly() {
 export function DecisionReplayPage({ decisionId }: { decisionId: string }) {
   const { session } = useSession();
   const allowed = canAudit(session);
-  const { data, error, loading } = useQuery<DecisionReplayResult>(DECISION_REPLAY_QUERY, { decisionId }, { skip: !allowed });
+  const { data, error, loading } = useQuery<DecisionReplayResult>(
+    DECISION_REPLAY_QUERY,
+    { decisionId },
+    { skip: !allowed },
+  );
   if (!allowed) return <AuditOnly />;
   const replay = data?.decisionReplay;
   const before = replay?.initiativeBefore;
@@ -32,16 +36,10 @@ export function DecisionReplayPage({ decisionId }: { decisionId: string }) {
     <>
       <header className="page-header">
         <p className="crumbs">
-          {before ? (
-            <a href={href({ page: 'initiative', initiativeId: before.id })}>{before.title}</a>
-          ) : (
-            'Initiative'
-          )}{' '}
-          / Decision replay
+          {before ? <a href={href({ page: 'initiative', initiativeId: before.id })}>{before.title}</a> : 'Initiative'} /
+          Decision replay
         </p>
-        <h1>
-          Decision replay{decision && `: ${DECISION_LABEL[decision.kind]} after iteration ${decision.iteration}`}
-        </h1>
+        <h1>Decision replay{decision && `: ${DECISION_LABEL[decision.kind]} after iteration ${decision.iteration}`}</h1>
       </header>
       {error != null && <ErrorMessage error={error} context="decision replay" />}
       {loading && <Loading what="the replay" />}
@@ -72,7 +70,9 @@ export function DecisionReplayPage({ decisionId }: { decisionId: string }) {
               <dl className="facts">
                 <dt>Kind</dt>
                 <dd>
-                  <span className={`decision decision-${decision.kind.toLowerCase()}`}>{DECISION_LABEL[decision.kind]}</span>
+                  <span className={`decision decision-${decision.kind.toLowerCase()}`}>
+                    {DECISION_LABEL[decision.kind]}
+                  </span>
                 </dd>
                 <dt>Decided by</dt>
                 <dd>{decision.decidedBy}</dd>
@@ -81,7 +81,12 @@ export function DecisionReplayPage({ decisionId }: { decisionId: string }) {
                 <dt>Rationale</dt>
                 <dd>“{decision.rationale}”</dd>
               </dl>
-              <a href={href({ page: 'initiative', initiativeId: before.id }, new Date(Date.parse(decision.decidedAt) - 1000).toISOString())}>
+              <a
+                href={href(
+                  { page: 'initiative', initiativeId: before.id },
+                  new Date(Date.parse(decision.decidedAt) - 1000).toISOString(),
+                )}
+              >
                 Open the initiative page as it stood just before
               </a>
             </section>
@@ -102,7 +107,9 @@ export function DecisionReplayPage({ decisionId }: { decisionId: string }) {
                 </dd>
                 <dt>Earlier decisions</dt>
                 <dd>
-                  {before.decisions.length === 0 ? 'none' : before.decisions.map((d) => DECISION_LABEL[d.kind]).join(', ')}
+                  {before.decisions.length === 0
+                    ? 'none'
+                    : before.decisions.map((d) => DECISION_LABEL[d.kind]).join(', ')}
                 </dd>
                 {before.metrics.map((m) => (
                   <div key={m.id} className="facts-row">

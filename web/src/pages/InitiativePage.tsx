@@ -60,12 +60,8 @@ export function InitiativePage({ initiativeId, asOf }: { initiativeId: string; a
       <header className="page-header">
         <p className="crumbs">
           <a href={href({ page: 'portfolio' }, asOf)}>Portfolio</a> /{' '}
-          {teamId ? (
-            <a href={href({ page: 'team', teamId }, asOf)}>{members.data?.team?.name ?? teamId}</a>
-          ) : (
-            'Team'
-          )}{' '}
-          / Initiative
+          {teamId ? <a href={href({ page: 'team', teamId }, asOf)}>{members.data?.team?.name ?? teamId}</a> : 'Team'} /
+          Initiative
         </p>
         <h1>
           {initiative?.title ?? current?.title ?? initiativeId}{' '}
@@ -219,9 +215,15 @@ function MetricsSection({ initiative, asOf }: { initiative: Initiative; asOf: st
               <tr>
                 <th scope="col">Metric</th>
                 <th scope="col">Kind</th>
-                <th scope="col" className="num">Baseline</th>
-                <th scope="col" className="num">Target</th>
-                <th scope="col" className="num">Latest</th>
+                <th scope="col" className="num">
+                  Baseline
+                </th>
+                <th scope="col" className="num">
+                  Target
+                </th>
+                <th scope="col" className="num">
+                  Latest
+                </th>
                 <th scope="col">Progress</th>
                 <th scope="col">On track</th>
               </tr>
@@ -259,8 +261,19 @@ function MetricsSection({ initiative, asOf }: { initiative: Initiative; asOf: st
   );
 }
 
-function MetricPanel({ initiative, metric, asOf }: { initiative: Initiative; metric: SuccessMetric; asOf: string | null }) {
-  const series = useQuery<MetricSeriesResult>(METRIC_SERIES_QUERY, { initiativeId: initiative.id, metricId: metric.id });
+function MetricPanel({
+  initiative,
+  metric,
+  asOf,
+}: {
+  initiative: Initiative;
+  metric: SuccessMetric;
+  asOf: string | null;
+}) {
+  const series = useQuery<MetricSeriesResult>(METRIC_SERIES_QUERY, {
+    initiativeId: initiative.id,
+    metricId: metric.id,
+  });
   // The series has no asOf: keep the iterations the initiative knew then, and periods that had begun.
   const known = new Set(initiative.iterations.map((i) => i.number));
   const points = (series.data?.metricSeries ?? []).filter(
@@ -305,7 +318,9 @@ function ComparisonLine({
   return (
     <li className="comparison" data-testid={`comparison-${metric.id}-${iteration.number}`}>
       <strong>Iteration {iteration.number}</strong>
-      {iteration.outcome && <span className={`pill outcome-${iteration.outcome.toLowerCase()}`}>{OUTCOME_LABEL[iteration.outcome]}</span>}
+      {iteration.outcome && (
+        <span className={`pill outcome-${iteration.outcome.toLowerCase()}`}>{OUTCOME_LABEL[iteration.outcome]}</span>
+      )}
       {error != null && <ErrorMessage error={error} context="cohort comparison" />}
       {words && (
         <>
@@ -339,7 +354,7 @@ function TimelineSection({ initiative, names }: { initiative: Initiative; names:
       ) : (
         <ol className="timeline" data-testid="timeline">
           {entries.map((e) => (
-            <li key={`${e.kind}-${e.at}`} className={`timeline-item ${e.kind}`}>
+            <li key={`${e.kind}-${e.at}`} className={`timeline-item entry-${e.kind}`}>
               <time dateTime={e.at} className="muted small">
                 {formatDateTime(e.at)}
               </time>
@@ -366,7 +381,10 @@ function TimelineSection({ initiative, names }: { initiative: Initiative; names:
               {e.kind === 'decision' && (
                 <div>
                   <strong>
-                    Decision: <span className={`decision decision-${e.decision.kind.toLowerCase()}`}>{DECISION_LABEL[e.decision.kind]}</span>
+                    Decision:{' '}
+                    <span className={`decision decision-${e.decision.kind.toLowerCase()}`}>
+                      {DECISION_LABEL[e.decision.kind]}
+                    </span>
                   </strong>{' '}
                   <span className="muted">
                     by {names.get(e.decision.decidedBy) ?? e.decision.decidedBy}, after iteration {e.decision.iteration}

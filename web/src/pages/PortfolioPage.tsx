@@ -52,13 +52,27 @@ export function PortfolioPage({ asOf }: { asOf: string | null }) {
                   <thead>
                     <tr>
                       <th scope="col">Team</th>
-                      <th scope="col" className="num">Headcount</th>
-                      <th scope="col" className="num">Reached</th>
-                      <th scope="col" className="num">Coverage</th>
-                      <th scope="col" className="num">Active</th>
-                      <th scope="col" className="num">Hit rate</th>
-                      <th scope="col" className="num">Median time to decision</th>
-                      <th scope="col" className="num">Needs attention</th>
+                      <th scope="col" className="num">
+                        Headcount
+                      </th>
+                      <th scope="col" className="num">
+                        Reached
+                      </th>
+                      <th scope="col" className="num">
+                        Coverage
+                      </th>
+                      <th scope="col" className="num">
+                        Active
+                      </th>
+                      <th scope="col" className="num">
+                        Hit rate
+                      </th>
+                      <th scope="col" className="num">
+                        Median time to decision
+                      </th>
+                      <th scope="col" className="num">
+                        Needs attention
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

@@ -98,11 +98,11 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
               hint="from launch to scale or stop"
             />
             <StatCard label="Active initiatives" value={t.activeInitiatives} hint="piloting or scaled" />
-            <div className="card span-2">
+          </section>
+          <div className="grid three">
+            <div className="card">
               <StatusChart counts={t.initiativesByStatus} />
             </div>
-          </section>
-          <div className="grid two">
             <section className="card" aria-labelledby="overdue-title">
               <h2 id="overdue-title">Decisions overdue</h2>
               {t.overdue.length === 0 ? (
@@ -148,7 +148,9 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
       <section className="card" aria-labelledby="initiatives-title">
         <h2 id="initiatives-title">
           Initiatives{' '}
-          {list.data && <span className="muted">({asOf ? `${rows.length} at that time` : list.data.initiatives.totalCount})</span>}
+          {list.data && (
+            <span className="muted">({asOf ? `${rows.length} at that time` : list.data.initiatives.totalCount})</span>
+          )}
         </h2>
         {list.error != null && <ErrorMessage error={list.error} context="initiatives" />}
         {(list.loading || past.loading) && rows.length === 0 && <Loading what="initiatives" />}
@@ -160,7 +162,9 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
                   <th scope="col">Initiative</th>
                   <th scope="col">Status</th>
                   <th scope="col">Proposed</th>
-                  <th scope="col" className="num">Reach now</th>
+                  <th scope="col" className="num">
+                    Reach now
+                  </th>
                   <th scope="col">Led by</th>
                   <th scope="col">Primary metric</th>
                 </tr>
@@ -197,7 +201,9 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
           </div>
         )}
         {list.data && rows.length === 0 && !past.loading && <p className="muted">No initiative yet.</p>}
-        {asOf && <p className="muted small">Statuses and reach are as they stood then; metric figures are today&apos;s.</p>}
+        {asOf && (
+          <p className="muted small">Statuses and reach are as they stood then; metric figures are today&apos;s.</p>
+        )}
       </section>
     </>
   );
