@@ -8,6 +8,7 @@ import { Clock } from './shared/clock';
 import { openEventStore } from './shared/event-store/open-event-store';
 import { badUserInput } from './shared/graphql/errors';
 import { ReadModels } from './shared/projections/read-models';
+import { serveWeb } from './web/serve-web';
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -34,6 +35,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
   startFollowingTheLog(app);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  serveWeb(app);
   const close = app.close.bind(app);
   app.close = async () => {
     await app.get(ReadModels).runner.stop();
