@@ -210,7 +210,7 @@ function MetricsSection({ initiative, asOf }: { initiative: Initiative; asOf: st
       <section className="card" aria-labelledby="metrics-title">
         <h2 id="metrics-title">Success metrics</h2>
         <div className="table-wrap">
-          <table data-testid="metrics-table">
+          <table className="stack" data-testid="metrics-table">
             <thead>
               <tr>
                 <th scope="col">Metric</th>
@@ -238,14 +238,20 @@ function MetricsSection({ initiative, asOf }: { initiative: Initiative; asOf: st
                       {m.cadence.toLowerCase()} · from {m.source}
                     </div>
                   </th>
-                  <td>{m.kind === 'PRIMARY' ? 'Primary' : 'Guardrail'}</td>
-                  <td className="num">{formatNumber(m.baseline)}</td>
-                  <td className="num">{formatNumber(m.target)}</td>
-                  <td className="num">{formatNumber(m.latest)}</td>
-                  <td>
+                  <td data-label="Kind">{m.kind === 'PRIMARY' ? 'Primary' : 'Guardrail'}</td>
+                  <td data-label="Baseline" className="num">
+                    {formatNumber(m.baseline)}
+                  </td>
+                  <td data-label="Target" className="num">
+                    {formatNumber(m.target)}
+                  </td>
+                  <td data-label="Latest" className="num">
+                    {formatNumber(m.latest)}
+                  </td>
+                  <td data-label="Progress">
                     <Progress value={m.progress} label={`Progress of ${m.name}`} />
                   </td>
-                  <td>
+                  <td data-label="On track">
                     <OnTrack value={m.onTrack} />
                   </td>
                 </tr>

@@ -48,7 +48,7 @@ export function PortfolioPage({ asOf }: { asOf: string | null }) {
               <p className="muted">No team yet. A director registers teams through the API.</p>
             ) : (
               <div className="table-wrap">
-                <table>
+                <table className="stack">
                   <thead>
                     <tr>
                       <th scope="col">Team</th>
@@ -81,13 +81,25 @@ export function PortfolioPage({ asOf }: { asOf: string | null }) {
                         <th scope="row">
                           <a href={href({ page: 'team', teamId: t.teamId }, asOf)}>{names.get(t.teamId) ?? t.teamId}</a>
                         </th>
-                        <td className="num">{t.headcount}</td>
-                        <td className="num">{t.reachedMembers}</td>
-                        <td className="num">{formatPercent(t.coverage)}</td>
-                        <td className="num">{t.activeInitiatives}</td>
-                        <td className="num">{formatPercent(t.hypothesisHitRate)}</td>
-                        <td className="num">{formatDays(t.medianDaysToDecision)}</td>
-                        <td className="num">
+                        <td data-label="Headcount" className="num">
+                          {t.headcount}
+                        </td>
+                        <td data-label="Reached" className="num">
+                          {t.reachedMembers}
+                        </td>
+                        <td data-label="Coverage" className="num">
+                          {formatPercent(t.coverage)}
+                        </td>
+                        <td data-label="Active" className="num">
+                          {t.activeInitiatives}
+                        </td>
+                        <td data-label="Hit rate" className="num">
+                          {formatPercent(t.hypothesisHitRate)}
+                        </td>
+                        <td data-label="Median time to decision" className="num">
+                          {formatDays(t.medianDaysToDecision)}
+                        </td>
+                        <td data-label="Needs attention" className="num">
                           {t.overdue.length + t.analysisParalysis.length === 0
                             ? 'nothing'
                             : `${t.overdue.length} overdue, ${t.analysisParalysis.length} stalled`}

@@ -156,7 +156,7 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
         {(list.loading || past.loading) && rows.length === 0 && <Loading what="initiatives" />}
         {rows.length > 0 && (
           <div className="table-wrap">
-            <table data-testid="initiative-list">
+            <table className="stack" data-testid="initiative-list">
               <thead>
                 <tr>
                   <th scope="col">Initiative</th>
@@ -175,13 +175,17 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
                   return (
                     <tr key={i.id}>
                       <th scope="row">{initiativeLink(i.id)}</th>
-                      <td>
+                      <td data-label="Status">
                         <StatusBadge status={i.status} />
                       </td>
-                      <td>{formatDate(i.proposedAt)}</td>
-                      <td className="num">{i.currentReach}</td>
-                      <td>{i.impact.recommendation === 'DIRECTOR_LED' ? 'Director' : 'Manager (delegated)'}</td>
-                      <td>
+                      <td data-label="Proposed">{formatDate(i.proposedAt)}</td>
+                      <td data-label="Reach now" className="num">
+                        {i.currentReach}
+                      </td>
+                      <td data-label="Led by">
+                        {i.impact.recommendation === 'DIRECTOR_LED' ? 'Director' : 'Manager (delegated)'}
+                      </td>
+                      <td data-label="Primary metric">
                         {m ? (
                           <>
                             {m.name}: {formatNumber(m.latest)} of {formatNumber(m.target)} {m.unit}
