@@ -52,12 +52,15 @@ function toRows(points: MetricPoint[]): Row[] {
 }
 
 /** A y-axis range a little wider than the data, on round numbers (steps of 1, 2 or 5 times a power of ten). */
-function niceDomain(low: number, high: number): [number, number] {
+function niceAxis(low: number, high: number): { domain: [number, number]; ticks: number[] } {
   const span = Math.max(high - low, Math.abs(high) * 0.05, 1e-9);
   const rough = span / 5;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
-  return [Math.floor(low / step - 0.5) * step, Math.ceil(high / step + 0.5) * step];
+  const from = Math.floor(low / step - 0.5);
+  const to = Math.ceil(high / step + 0.5);
+  const ticks = Array.from({ length: to - from + 1 }, (_, i) => Number(((from + i) * step).toPrecision(12)));
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
 
 /** PILOT vs CONTROL means by period, with the metric's baseline and target as reference lines. */
@@ -66,7 +69,7 @@ export function MetricChart({ metric, points }: { metric: SuccessMetric; points:
   const values = rows.flatMap((r) => [r.pilot, r.control]).filter((v): v is number => v != null);
   const low = Math.min(metric.baseline, metric.target, ...values);
   const high = Math.max(metric.baseline, metric.target, ...values);
-  const domain = niceDomain(low, high);
+  const axis = niceAxis(low, high);
   const hasControl = rows.some((r) => r.control != null);
   const title = `${metric.name}: pilot vs control means by period`;
 
@@ -88,10 +91,16 @@ export function MetricChart({ metric, points }: { metric: SuccessMetric; points:
         style={{ width: '100%', height: 280 }}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+          <LineChart data={rows} margin={{ top: 16, right: 40, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="#d0d7de" strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
-            <YAxis domain={domain} tick={{ fontSize: 12 }} width={48} tickFormatter={(v: number) => formatNumber(v)} />
+            <YAxis
+              domain={axis.domain}
+              ticks={axis.ticks}
+              tick={{ fontSize: 12 }}
+              width={48}
+              tickFormatter={(v: number) => formatNumber(v)}
+            />
             <Tooltip formatter={(v) => formatNumber(Number(v))} />
             <Legend />
             <ReferenceLine

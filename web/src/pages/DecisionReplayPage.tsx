@@ -1,4 +1,4 @@
-import { DECISION_REPLAY_QUERY, DecisionReplayResult } from '../api/queries';
+import { DECISION_REPLAY_QUERY, DecisionReplayResult, TEAM_MEMBERS_QUERY, TeamMembersResult } from '../api/queries';
 import { useQuery } from '../api/useQuery';
 import { canAudit } from '../auth';
 import { AuditTrailList, AuditVerificationCard } from '../components/AuditPanel';
@@ -27,10 +27,14 @@ export function DecisionReplayPage({ decisionId }: { decisionId: string }) {
     { decisionId },
     { skip: !allowed },
   );
-  if (!allowed) return <AuditOnly />;
   const replay = data?.decisionReplay;
   const before = replay?.initiativeBefore;
   const decision = replay?.decision;
+  const members = useQuery<TeamMembersResult>(TEAM_MEMBERS_QUERY, { teamId: before?.teamId }, { skip: !before });
+  if (!allowed) return <AuditOnly />;
+  const decidedBy = decision
+    ? (members.data?.team?.members.find((m) => m.id === decision.decidedBy)?.name ?? decision.decidedBy)
+    : '';
 
   return (
     <>
@@ -75,7 +79,7 @@ export function DecisionReplayPage({ decisionId }: { decisionId: string }) {
                   </span>
                 </dd>
                 <dt>Decided by</dt>
-                <dd>{decision.decidedBy}</dd>
+                <dd>{decidedBy}</dd>
                 <dt>When</dt>
                 <dd>{formatDateTime(decision.decidedAt)}</dd>
                 <dt>Rationale</dt>

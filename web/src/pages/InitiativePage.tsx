@@ -356,7 +356,11 @@ function TimelineSection({ initiative, names }: { initiative: Initiative; names:
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Iterations and decisions</h2>
       {entries.length === 0 ? (
-        <p className="muted">Not launched yet: iterations and decisions will appear here.</p>
+        <p className="muted">
+          {initiative.status === 'PILOTING'
+            ? 'The pilot is launched; no iteration has started yet.'
+            : 'Not launched yet: iterations and decisions will appear here.'}
+        </p>
       ) : (
         <ol className="timeline" data-testid="timeline">
           {entries.map((e) => (
