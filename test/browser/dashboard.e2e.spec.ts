@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import type { Story } from '../support/story';
@@ -39,6 +39,11 @@ describe('the dashboard in a browser, against the real service loaded with the r
   let directorToken: string;
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
+      );
+    }
     ensureWebBuilt();
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startStoryServer();
