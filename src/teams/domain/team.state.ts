@@ -1,0 +1,62 @@
+import { MemberRole, TeamEvent } from './team.events';
+
+export interface Member {
+  name: string;
+  role: MemberRole;
+  managerId: string | null;
+}
+
+export type TeamState =
+  | { status: 'UNREGISTERED' }
+  | {
+      status: 'ACTIVE';
+      teamId: string;
+      name: string;
+      impactThreshold: number;
+      paralysisLimitDays: number;
+      members: ReadonlyMap<string, Member>;
+    };
+
+export const initialTeamState: TeamState = { status: 'UNREGISTERED' };
+
+export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
+  switch (event.type) {
+    case 'TeamRegistered': {
+      const { teamId, name, impactThreshold, paralysisLimitDays } = event.data;
+      return { status: 'ACTIVE', teamId, name, impactThreshold, paralysisLimitDays, members: new Map() };
+    }
+    case 'TeamMemberAdded': {
+      if (state.status !== 'ACTIVE') return state;
+      const { memberId, name, role, managerId } = event.data;
+      return { ...state, members: new Map(state.members).set(memberId, { name, role, managerId }) };
+    }
+    case 'TeamMemberRemoved': {
+      if (state.status !== 'ACTIVE') return state;
+      const members = new Map(state.members);
+      members.delete(event.data.memberId);
+      return { ...state, members };
+    }
+  }
+}
+
+/** What an initiative's rules need to know of its team, read when the command is handled. */
+export interface TeamSnapshot {
+  teamId: string;
+  /** Current members, all roles but DIRECTOR. */
+  headcount: number;
+  impactThreshold: number;
+  paralysisLimitDays: number;
+  roles: ReadonlyMap<string, MemberRole>;
+}
+
+export function teamSnapshot(state: TeamState): TeamSnapshot {
+  if (state.status !== 'ACTIVE') throw new Error('An unregistered team has no snapshot');
+  const roles = new Map([...state.members].map(([id, m]) => [id, m.role]));
+  return {
+    teamId: state.teamId,
+    headcount: [...roles.values()].filter((role) => role !== 'DIRECTOR').length,
+    impactThreshold: state.impactThreshold,
+    paralysisLimitDays: state.paralysisLimitDays,
+    roles,
+  };
+}
