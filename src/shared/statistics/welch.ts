@@ -39,11 +39,24 @@ export function welchTTest(x: readonly number[], y: readonly number[], confidenc
   const se = Math.sqrt(vx + vy);
   if (se === 0) {
     // Both samples constant: the difference is certain.
-    return { difference, t: difference === 0 ? 0 : Math.sign(difference) * Infinity, df: x.length + y.length - 2,
-      ciLow: difference, ciHigh: difference, pValue: difference === 0 ? 1 : 0 };
+    return {
+      difference,
+      t: difference === 0 ? 0 : Math.sign(difference) * Infinity,
+      df: x.length + y.length - 2,
+      ciLow: difference,
+      ciHigh: difference,
+      pValue: difference === 0 ? 1 : 0,
+    };
   }
   const df = (vx + vy) ** 2 / (vx ** 2 / (x.length - 1) + vy ** 2 / (y.length - 1));
   const t = difference / se;
   const margin = studentTQuantile(1 - (1 - confidence) / 2, df) * se;
-  return { difference, t, df, ciLow: difference - margin, ciHigh: difference + margin, pValue: studentTTwoSided(t, df) };
+  return {
+    difference,
+    t,
+    df,
+    ciLow: difference - margin,
+    ciHigh: difference + margin,
+    pValue: studentTTwoSided(t, df),
+  };
 }
