@@ -30,7 +30,7 @@ function requireBeforeLaunch(state: InitiativeState, rule: string, message: stri
 }
 
 function checkCohorts(team: TeamSnapshot, ownerId: string, participantIds: string[], controlIds: string[]): void {
-  if (team.roles.get(ownerId) !== 'MANAGER') {
+  if (team.members.get(ownerId) !== 'MANAGER') {
     throw new RuleBroken('PilotOwnerMustBeManager', 'The pilot owner must be a manager of the team', 'ownerId');
   }
   if (participantIds.length === 0) {
@@ -43,7 +43,7 @@ function checkCohorts(team: TeamSnapshot, ownerId: string, participantIds: strin
     if (new Set(ids).size !== ids.length) {
       throw new RuleBroken('CohortMemberRepeated', `${field} names the same person twice`, field);
     }
-    const notIc = ids.find((id) => team.roles.get(id) !== 'IC');
+    const notIc = ids.find((id) => team.members.get(id) !== 'IC');
     if (notIc !== undefined) {
       throw new RuleBroken(
         'CohortMustBeTeamICs',
@@ -313,7 +313,7 @@ export function decideInitiative(command: InitiativeCommand, state: InitiativeSt
       break;
     }
     case 'SubmitFeedback': {
-      if (!command.team.roles.has(command.authorId)) {
+      if (!command.team.members.has(command.authorId)) {
         throw new RuleBroken('FeedbackAuthorMustBeTeamMember', 'Feedback comes from members of the team', 'authorId');
       }
       const feedback = text(command.text, 1, 2000, 'FeedbackLength', 'Feedback must be 1 to 2000 characters long', 'text');

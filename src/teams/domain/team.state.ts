@@ -1,3 +1,4 @@
+import { ignoreUnknownEvent } from '../../shared/domain/exhaustive';
 import { MemberRole, TeamEvent } from './team.events';
 
 export interface Member {
@@ -14,6 +15,7 @@ export type TeamState =
       name: string;
       impactThreshold: number;
       paralysisLimitDays: number;
+      /** Current members by id, in the order they joined. */
       members: ReadonlyMap<string, Member>;
     };
 
@@ -36,27 +38,30 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
       members.delete(event.data.memberId);
       return { ...state, members };
     }
+    default:
+      return ignoreUnknownEvent(event, state);
   }
 }
 
 /** What an initiative's rules need to know of its team, read when the command is handled. */
 export interface TeamSnapshot {
   teamId: string;
-  /** Current members, all roles but DIRECTOR. */
+  /** Current members, all roles but DIRECTOR: the denominator of "team-wide". */
   headcount: number;
   impactThreshold: number;
   paralysisLimitDays: number;
-  roles: ReadonlyMap<string, MemberRole>;
+  /** Role of every current member, directors included. */
+  members: ReadonlyMap<string, MemberRole>;
 }
 
 export function teamSnapshot(state: TeamState): TeamSnapshot {
   if (state.status !== 'ACTIVE') throw new Error('An unregistered team has no snapshot');
-  const roles = new Map([...state.members].map(([id, m]) => [id, m.role]));
+  const members = new Map([...state.members].map(([id, member]) => [id, member.role]));
   return {
     teamId: state.teamId,
-    headcount: [...roles.values()].filter((role) => role !== 'DIRECTOR').length,
+    headcount: [...members.values()].filter((role) => role !== 'DIRECTOR').length,
     impactThreshold: state.impactThreshold,
     paralysisLimitDays: state.paralysisLimitDays,
-    roles,
+    members,
   };
 }
