@@ -1,5 +1,13 @@
 import { TeamSnapshot } from '../../teams/domain/team.state';
-import { Cohort, DecisionKind, FeedbackKind, IterationOutcome, MetricCadence, MetricDirection, MetricKind } from './initiative.events';
+import {
+  Cohort,
+  DecisionKind,
+  FeedbackKind,
+  IterationOutcome,
+  MetricCadence,
+  MetricDirection,
+  MetricKind,
+} from './initiative.events';
 
 type At = { now: string };
 

@@ -1,32 +1,217 @@
+import { unreachable } from '../../shared/domain/exhaustive';
 import { RuleBroken } from '../../shared/domain/rule-broken';
 import { TeamSnapshot } from '../../teams/domain/team.state';
-import { InitiativeCommand } from './initiative.commands';
+import {
+  CompleteIteration,
+  DefineSuccessMetric,
+  InitiativeCommand,
+  LaunchPilot,
+  ProposeInitiative,
+  RecordDecision,
+  RecordMeasurement,
+  StartIteration,
+  StateHypothesis,
+  SubmitFeedback,
+} from './initiative.commands';
 import { InitiativeEvent } from './initiative.events';
 import { evidence } from './initiative.figures';
-import { InitiativeState, lastCompletedIterationOf, openIterationOf } from './initiative.state';
+import {
+  InitiativeState,
+  lastCompletedIterationOf,
+  LaunchedInitiative,
+  openIterationOf,
+  ProposedInitiative,
+} from './initiative.state';
 
-type Launched = Extract<InitiativeState, { status: 'PILOTING' }>;
+type Piloting = Extract<InitiativeState, { status: 'PILOTING' }>;
+type BeforeLaunch = Extract<InitiativeState, { status: 'PROPOSED' | 'DEFINED' }>;
 
-function text(value: string, min: number, max: number, rule: string, message: string, field: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length < min || trimmed.length > max) throw new RuleBroken(rule, message, field);
+export const TITLE_MAX = 200;
+export const PROBLEM_MAX = 4000;
+export const HYPOTHESIS_MAX = 2000;
+export const METRIC_NAME_MAX = 120;
+export const CHANGE_MAX = 2000;
+export const LEARNINGS_MAX = 4000;
+export const RATIONALE_MAX = 4000;
+export const FEEDBACK_MAX = 2000;
+
+function text(value: string, max: number, rule: string, message: string, field: string): string {
+  const trimmed = (value ?? '').trim();
+  if (trimmed.length < 1 || trimmed.length > max) throw new RuleBroken(rule, message, field);
   return trimmed;
 }
 
-function requirePiloting(state: InitiativeState, doing: string): Launched {
+function instant(value: string, field: string): number {
+  const parsed = Date.parse(value);
+  if (!Number.isFinite(parsed)) throw new RuleBroken('InvalidDate', `${field} must be a date and time`, field);
+  return parsed;
+}
+
+function closed(state: LaunchedInitiative): RuleBroken {
+  return new RuleBroken(
+    'InitiativeClosed',
+    `The initiative is ${state.status === 'SCALED' ? 'scaled' : 'stopped'}: only feedback can still be added`,
+  );
+}
+
+function requirePiloting(state: ProposedInitiative, doing: string): Piloting {
   if (state.status === 'PILOTING') return state;
-  if (state.status === 'SCALED' || state.status === 'STOPPED') {
-    throw new RuleBroken('InitiativeClosed', `The initiative is ${state.status.toLowerCase()}: no one can ${doing} any more`);
-  }
+  if (state.status === 'SCALED' || state.status === 'STOPPED') throw closed(state);
   throw new RuleBroken('PilotNotLaunched', `Launch the pilot before you ${doing}`);
 }
 
-function requireBeforeLaunch(state: InitiativeState, rule: string, message: string) {
+function requireBeforeLaunch(state: ProposedInitiative, rule: string, message: string): BeforeLaunch {
   if (state.status === 'PROPOSED' || state.status === 'DEFINED') return state;
-  if (state.status === 'SCALED' || state.status === 'STOPPED') {
-    throw new RuleBroken('InitiativeClosed', `The initiative is ${state.status.toLowerCase()}: it can no longer change`);
-  }
+  if (state.status === 'SCALED' || state.status === 'STOPPED') throw closed(state);
   throw new RuleBroken(rule, message);
+}
+
+/** Team facts are read by the caller; a snapshot of another team would check the rules against the wrong people. */
+function requireOwnTeam(state: ProposedInitiative, team: TeamSnapshot): TeamSnapshot {
+  if (team.teamId !== state.teamId) {
+    throw new RuleBroken('WrongTeam', `This initiative belongs to team "${state.teamId}", not "${team.teamId}"`);
+  }
+  return team;
+}
+
+function proposeInitiative(command: ProposeInitiative, state: InitiativeState): InitiativeEvent[] {
+  if (state.status !== 'NEW') {
+    throw new RuleBroken(
+      'InitiativeAlreadyProposed',
+      `An initiative with id "${command.initiativeId}" already exists`,
+      'initiativeId',
+    );
+  }
+  const title = text(
+    command.title,
+    TITLE_MAX,
+    'TitleLength',
+    `The title must be 1 to ${TITLE_MAX} characters long`,
+    'title',
+  );
+  const problem = text(
+    command.problem,
+    PROBLEM_MAX,
+    'ProblemLength',
+    `Describe the problem in 1 to ${PROBLEM_MAX} characters`,
+    'problem',
+  );
+  const { teamId, headcount, impactThreshold } = command.team;
+  const reach = command.potentialReach;
+  if (!Number.isInteger(reach) || reach < 1 || reach > headcount) {
+    throw new RuleBroken(
+      'PotentialReachOutOfRange',
+      headcount === 0
+        ? 'The team has no members yet, so no initiative can reach anyone'
+        : `The potential reach is a number of people between 1 and the team's headcount (${headcount})`,
+      'potentialReach',
+    );
+  }
+  const share = reach / headcount;
+  const { initiativeId } = command;
+  return [
+    {
+      type: 'InitiativeProposed',
+      data: {
+        initiativeId,
+        teamId,
+        title,
+        problem,
+        potentialReach: reach,
+        proposedBy: command.actor,
+        proposedAt: command.now,
+      },
+    },
+    {
+      type: 'ImpactAssessed',
+      data: {
+        initiativeId,
+        potentialReach: reach,
+        headcount,
+        share,
+        impactThreshold,
+        recommendation: share < impactThreshold ? 'DELEGATE_TO_MANAGER' : 'DIRECTOR_LED',
+      },
+    },
+  ];
+}
+
+function stateHypothesis(command: StateHypothesis, state: ProposedInitiative): InitiativeEvent[] {
+  requireBeforeLaunch(
+    state,
+    'HypothesisOnlyBeforeLaunch',
+    'The hypothesis is stated before launch; after launch, revise it with a PIVOT decision',
+  );
+  const statement = text(
+    command.statement,
+    HYPOTHESIS_MAX,
+    'HypothesisLength',
+    `The hypothesis must be 1 to ${HYPOTHESIS_MAX} characters long`,
+    'statement',
+  );
+  return [{ type: 'HypothesisStated', data: { initiativeId: state.initiativeId, statement } }];
+}
+
+function defineSuccessMetric(command: DefineSuccessMetric, state: ProposedInitiative): InitiativeEvent[] {
+  const proposal = requireBeforeLaunch(
+    state,
+    'MetricsOnlyBeforeLaunch',
+    'Success is defined before the first step: no metric can be added after launch',
+  );
+  const { baseline, target, direction } = command;
+  if (!Number.isFinite(baseline) || !Number.isFinite(target)) {
+    throw new RuleBroken(
+      'MetricValuesMustBeFinite',
+      'Baseline and target must be finite numbers',
+      Number.isFinite(baseline) ? 'target' : 'baseline',
+    );
+  }
+  if (baseline === target) {
+    throw new RuleBroken('BaselineEqualsTarget', 'The target must differ from the baseline', 'target');
+  }
+  if (direction === 'INCREASE' ? target < baseline : target > baseline) {
+    throw new RuleBroken(
+      'TargetAgainstDirection',
+      direction === 'INCREASE'
+        ? 'For a metric that should increase, the target must be above the baseline'
+        : 'For a metric that should decrease, the target must be below the baseline',
+      'target',
+    );
+  }
+  const name = text(
+    command.name,
+    METRIC_NAME_MAX,
+    'MetricNameLength',
+    `The metric name must be 1 to ${METRIC_NAME_MAX} characters long`,
+    'name',
+  );
+  if (proposal.metrics.some((m) => m.metricId === command.metricId)) {
+    throw new RuleBroken(
+      'MetricAlreadyDefined',
+      `A metric with id "${command.metricId}" is already defined`,
+      'metricId',
+    );
+  }
+  if (proposal.metrics.some((m) => m.name.toLowerCase() === name.toLowerCase())) {
+    throw new RuleBroken('MetricNameTaken', `A metric named "${name}" is already defined`, 'name');
+  }
+  return [
+    {
+      type: 'SuccessMetricDefined',
+      data: {
+        initiativeId: state.initiativeId,
+        metricId: command.metricId,
+        name,
+        unit: (command.unit ?? '').trim(),
+        direction,
+        baseline,
+        target,
+        cadence: command.cadence,
+        source: (command.source ?? '').trim(),
+        kind: command.kind,
+      },
+    },
+  ];
 }
 
 function checkCohorts(team: TeamSnapshot, ownerId: string, participantIds: string[], controlIds: string[]): void {
@@ -36,12 +221,13 @@ function checkCohorts(team: TeamSnapshot, ownerId: string, participantIds: strin
   if (participantIds.length === 0) {
     throw new RuleBroken('PilotNeedsParticipants', 'A pilot needs at least one participant', 'participantIds');
   }
-  for (const [field, ids] of [
-    ['participantIds', participantIds],
-    ['controlIds', controlIds],
+  for (const [field, ids, cohort] of [
+    ['participantIds', participantIds, 'pilot'],
+    ['controlIds', controlIds, 'control'],
   ] as const) {
-    if (new Set(ids).size !== ids.length) {
-      throw new RuleBroken('CohortMemberRepeated', `${field} names the same person twice`, field);
+    const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (repeated !== undefined) {
+      throw new RuleBroken('CohortMemberRepeated', `${repeated} is named twice in the ${cohort} cohort`, field);
     }
     const notIc = ids.find((id) => team.members.get(id) !== 'IC');
     if (notIc !== undefined) {
@@ -54,283 +240,281 @@ function checkCohorts(team: TeamSnapshot, ownerId: string, participantIds: strin
   }
   const both = participantIds.find((id) => controlIds.includes(id));
   if (both !== undefined) {
-    throw new RuleBroken('CohortsMustBeDisjoint', `${both} cannot be both in the pilot and in the control group`, 'controlIds');
+    throw new RuleBroken(
+      'CohortsMustBeDisjoint',
+      `${both} cannot be both in the pilot and in the control cohort`,
+      'controlIds',
+    );
   }
 }
 
-export function decideInitiative(command: InitiativeCommand, state: InitiativeState): InitiativeEvent[] {
-  if (command.type === 'ProposeInitiative') {
-    if (state.status !== 'NEW') {
-      throw new RuleBroken('InitiativeAlreadyProposed', `An initiative with id "${command.initiativeId}" already exists`, 'initiativeId');
-    }
-    const title = text(command.title, 1, 200, 'TitleLength', 'The title must be 1 to 200 characters long', 'title');
-    const problem = text(command.problem, 1, 4000, 'ProblemLength', 'The problem must be 1 to 4000 characters long', 'problem');
-    const { headcount, impactThreshold, teamId } = command.team;
-    if (!Number.isInteger(command.potentialReach) || command.potentialReach < 1 || command.potentialReach > headcount) {
+function launchPilot(command: LaunchPilot, state: ProposedInitiative): InitiativeEvent[] {
+  switch (state.status) {
+    case 'PROPOSED':
       throw new RuleBroken(
-        'PotentialReachOutOfRange',
-        `The potential reach must be between 1 and the team headcount (${headcount})`,
-        'potentialReach',
+        'PilotNeedsDefinedInitiative',
+        'State the hypothesis and define a primary success metric before launching the pilot',
       );
-    }
-    const share = command.potentialReach / headcount;
-    const initiativeId = command.initiativeId;
-    return [
-      {
-        type: 'InitiativeProposed',
-        data: {
-          initiativeId,
-          teamId,
-          title,
-          problem,
-          potentialReach: command.potentialReach,
-          proposedBy: command.actor,
-          proposedAt: command.now,
-        },
-      },
-      {
-        type: 'ImpactAssessed',
-        data: {
-          initiativeId,
-          potentialReach: command.potentialReach,
-          headcount,
-          share,
-          impactThreshold,
-          recommendation: share < impactThreshold ? 'DELEGATE_TO_MANAGER' : 'DIRECTOR_LED',
-        },
-      },
-    ];
+    case 'PILOTING':
+      throw new RuleBroken('PilotAlreadyLaunched', 'The pilot is already running');
+    case 'SCALED':
+    case 'STOPPED':
+      throw closed(state);
   }
-  if (state.status === 'NEW') throw new RuleBroken('InitiativeNotProposed', 'There is no such initiative');
-  const initiativeId = state.initiativeId;
+  const team = requireOwnTeam(state, command.team);
+  const controlIds = command.controlIds ?? [];
+  checkCohorts(team, command.ownerId, command.participantIds, controlIds);
+  return [
+    {
+      type: 'PilotLaunched',
+      data: {
+        initiativeId: state.initiativeId,
+        ownerId: command.ownerId,
+        participantIds: [...command.participantIds],
+        controlIds: [...controlIds],
+        launchedAt: command.now,
+      },
+    },
+  ];
+}
 
-  switch (command.type) {
-    case 'StateHypothesis': {
-      requireBeforeLaunch(
-        state,
-        'HypothesisOnlyBeforeLaunch',
-        'The hypothesis is set before launch; after launch, revise it with a PIVOT decision',
-      );
-      const statement = text(command.statement, 1, 2000, 'HypothesisLength', 'The hypothesis must be 1 to 2000 characters long', 'statement');
-      return [{ type: 'HypothesisStated', data: { initiativeId, statement } }];
-    }
-    case 'DefineSuccessMetric': {
-      const before = requireBeforeLaunch(
-        state,
-        'MetricsOnlyBeforeLaunch',
-        'Success is defined before the first step: metrics cannot be added after launch',
-      );
-      const { baseline, target, direction } = command;
-      if (!Number.isFinite(baseline) || !Number.isFinite(target)) {
-        throw new RuleBroken('MetricValuesMustBeFinite', 'Baseline and target must be finite numbers', 'baseline');
-      }
-      if (baseline === target) {
-        throw new RuleBroken('BaselineEqualsTarget', 'The target must differ from the baseline', 'target');
-      }
-      if ((direction === 'INCREASE') !== target > baseline) {
-        throw new RuleBroken(
-          'TargetAgainstDirection',
-          direction === 'INCREASE'
-            ? 'For a metric that should increase, the target must be above the baseline'
-            : 'For a metric that should decrease, the target must be below the baseline',
-          'target',
-        );
-      }
-      const name = text(command.name, 1, 120, 'MetricNameLength', 'The metric name must be 1 to 120 characters long', 'name');
-      if (before.metrics.some((m) => m.metricId === command.metricId)) {
-        throw new RuleBroken('MetricAlreadyDefined', `A metric with id "${command.metricId}" is already defined`, 'metricId');
-      }
-      if (before.metrics.some((m) => m.name.toLowerCase() === name.toLowerCase())) {
-        throw new RuleBroken('MetricNameTaken', `A metric named "${name}" is already defined`, 'name');
-      }
-      return [
-        {
-          type: 'SuccessMetricDefined',
-          data: {
-            initiativeId,
-            metricId: command.metricId,
-            name,
-            unit: command.unit.trim(),
-            direction,
-            baseline,
-            target,
-            cadence: command.cadence,
-            source: command.source.trim(),
-            kind: command.kind,
-          },
-        },
-      ];
-    }
-    case 'LaunchPilot': {
-      if (state.status !== 'DEFINED') {
-        throw new RuleBroken(
-          state.status === 'PROPOSED' ? 'PilotNeedsDefinedInitiative' : 'PilotAlreadyLaunched',
-          state.status === 'PROPOSED'
-            ? 'State the hypothesis and define a primary success metric before launching the pilot'
-            : 'The pilot is already launched',
-        );
-      }
-      checkCohorts(command.team, command.ownerId, command.participantIds, command.controlIds);
-      return [
-        {
-          type: 'PilotLaunched',
-          data: {
-            initiativeId,
-            ownerId: command.ownerId,
-            participantIds: command.participantIds,
-            controlIds: command.controlIds,
-            launchedAt: command.now,
-          },
-        },
-      ];
-    }
-    case 'StartIteration': {
-      const pilot = requirePiloting(state, 'start an iteration');
-      const open = openIterationOf(pilot);
-      if (open) {
-        throw new RuleBroken('IterationAlreadyOpen', `Iteration ${open.number} is still open: complete it first`);
-      }
-      if (!(command.plannedEndAt > command.now)) {
-        throw new RuleBroken('PlannedEndInThePast', 'The planned end of an iteration must be in the future', 'plannedEndAt');
-      }
-      const change = text(command.change, 1, 2000, 'ChangeLength', 'Describe the change in 1 to 2000 characters', 'change');
-      return [
-        {
-          type: 'IterationStarted',
-          data: {
-            initiativeId,
-            number: pilot.iterations.length + 1,
-            change,
-            startedAt: command.now,
-            plannedEndAt: command.plannedEndAt,
-          },
-        },
-      ];
-    }
-    case 'RecordMeasurement': {
-      const pilot = requirePiloting(state, 'record measurements');
-      if (!pilot.metrics.some((m) => m.metricId === command.metricId)) {
-        throw new RuleBroken('UnknownMetric', `No success metric "${command.metricId}" is defined for this initiative`, 'metricId');
-      }
-      const open = openIterationOf(pilot);
-      if (!open) throw new RuleBroken('NoOpenIteration', 'Measurements are recorded inside an open iteration: start one first');
-      if (!Number.isFinite(command.value)) {
-        throw new RuleBroken('MeasurementMustBeFinite', 'A measurement must be a finite number', 'value');
-      }
-      if (command.cohort === 'CONTROL' && pilot.controlIds.length === 0) {
-        throw new RuleBroken('NoControlCohort', 'This pilot has no control group to measure', 'cohort');
-      }
-      const cohort = command.cohort === 'PILOT' ? pilot.participantIds : pilot.controlIds;
-      if (command.participantId !== null && !cohort.includes(command.participantId)) {
-        throw new RuleBroken(
-          'ParticipantNotInCohort',
-          `${command.participantId} is not in the ${command.cohort.toLowerCase()} cohort`,
-          'participantId',
-        );
-      }
-      return [
-        {
-          type: 'MeasurementRecorded',
-          data: {
-            initiativeId,
-            metricId: command.metricId,
-            iteration: open.number,
-            value: command.value,
-            periodStart: command.periodStart,
-            cohort: command.cohort,
-            participantId: command.participantId,
-            recordedAt: command.now,
-          },
-        },
-      ];
-    }
-    case 'CompleteIteration': {
-      const pilot = requirePiloting(state, 'complete an iteration');
-      const open = openIterationOf(pilot);
-      if (!open) throw new RuleBroken('NoOpenIteration', 'There is no open iteration to complete');
-      const learnings = text(command.learnings, 1, 4000, 'LearningsRequired', 'Write down what the iteration taught you', 'learnings');
-      return [
-        {
-          type: 'IterationCompleted',
-          data: { initiativeId, number: open.number, outcome: command.outcome, learnings, completedAt: command.now },
-        },
-      ];
-    }
-    case 'RecordDecision': {
-      const pilot = requirePiloting(state, 'record a decision');
-      const open = openIterationOf(pilot);
-      if (open) {
-        throw new RuleBroken('DecisionWhileIterationOpen', `Complete iteration ${open.number} before deciding`);
-      }
-      const completed = lastCompletedIterationOf(pilot);
-      if (!completed) {
-        throw new RuleBroken('DecisionNeedsCompletedIteration', 'Decide after at least one completed iteration');
-      }
-      if (pilot.decidedIterations.includes(completed.number)) {
-        throw new RuleBroken(
-          'IterationAlreadyDecided',
-          `Iteration ${completed.number} already has a decision: start the next iteration first`,
-        );
-      }
-      const rationale = text(command.rationale, 1, 4000, 'RationaleRequired', 'Explain the decision in 1 to 4000 characters', 'rationale');
-      const decided: InitiativeEvent = {
-        type: 'DecisionRecorded',
-        data: {
-          initiativeId,
-          decisionId: command.decisionId,
-          kind: command.kind,
-          rationale,
-          decidedBy: command.actor,
-          decidedAt: command.now,
-          iteration: completed.number,
-          evidence: evidence(pilot),
-        },
-      };
-      switch (command.kind) {
-        case 'PERSEVERE':
-          return [decided];
-        case 'PIVOT': {
-          const statement = command.revisedHypothesis?.trim() ?? '';
-          if (statement.length === 0) {
-            throw new RuleBroken('PivotNeedsRevisedHypothesis', 'A pivot states the revised hypothesis', 'revisedHypothesis');
-          }
-          return [
-            decided,
-            {
-              type: 'HypothesisRevised',
-              data: { initiativeId, decisionId: command.decisionId, previous: pilot.hypothesis, statement },
-            },
-          ];
-        }
-        case 'SCALE':
-          return [decided, { type: 'InitiativeScaled', data: { initiativeId, decisionId: command.decisionId, scaledAt: command.now } }];
-        case 'STOP':
-          return [
-            decided,
-            { type: 'InitiativeStopped', data: { initiativeId, decisionId: command.decisionId, stoppedAt: command.now } },
-          ];
-      }
-      break;
-    }
-    case 'SubmitFeedback': {
-      if (!command.team.members.has(command.authorId)) {
-        throw new RuleBroken('FeedbackAuthorMustBeTeamMember', 'Feedback comes from members of the team', 'authorId');
-      }
-      const feedback = text(command.text, 1, 2000, 'FeedbackLength', 'Feedback must be 1 to 2000 characters long', 'text');
-      return [
-        {
-          type: 'FeedbackSubmitted',
-          data: {
-            initiativeId,
-            feedbackId: command.feedbackId,
-            authorId: command.authorId,
-            kind: command.kind,
-            text: feedback,
-            submittedAt: command.now,
-          },
-        },
-      ];
-    }
+function startIteration(command: StartIteration, state: ProposedInitiative): InitiativeEvent[] {
+  const pilot = requirePiloting(state, 'start an iteration');
+  const open = openIterationOf(pilot);
+  if (open) {
+    throw new RuleBroken('IterationAlreadyOpen', `Iteration ${open.number} is still open: complete it first`);
   }
-  throw new RuleBroken('UnknownCommand', 'This command is not understood');
+  if (!(instant(command.plannedEndAt, 'plannedEndAt') > instant(command.now, 'now'))) {
+    throw new RuleBroken(
+      'PlannedEndNotAfterNow',
+      'The planned end of an iteration must be in the future',
+      'plannedEndAt',
+    );
+  }
+  const change = text(
+    command.change,
+    CHANGE_MAX,
+    'ChangeLength',
+    `Describe what changes in this iteration in 1 to ${CHANGE_MAX} characters`,
+    'change',
+  );
+  return [
+    {
+      type: 'IterationStarted',
+      data: {
+        initiativeId: pilot.initiativeId,
+        number: pilot.iterations.length + 1,
+        change,
+        startedAt: command.now,
+        plannedEndAt: command.plannedEndAt,
+      },
+    },
+  ];
+}
+
+function recordMeasurement(command: RecordMeasurement, state: ProposedInitiative): InitiativeEvent[] {
+  const pilot = requirePiloting(state, 'record measurements');
+  if (!pilot.metrics.some((m) => m.metricId === command.metricId)) {
+    throw new RuleBroken(
+      'UnknownMetric',
+      `No success metric "${command.metricId}" is defined for this initiative`,
+      'metricId',
+    );
+  }
+  const open = openIterationOf(pilot);
+  if (!open) {
+    throw new RuleBroken('NoOpenIteration', 'Measurements are recorded inside an open iteration: start one first');
+  }
+  if (!Number.isFinite(command.value)) {
+    throw new RuleBroken('MeasurementMustBeFinite', 'A measurement must be a finite number', 'value');
+  }
+  instant(command.periodStart, 'periodStart');
+  if (command.cohort === 'CONTROL' && pilot.controlIds.length === 0) {
+    throw new RuleBroken('NoControlCohort', 'This pilot has no control cohort to measure', 'cohort');
+  }
+  const participantId = command.participantId ?? null;
+  const cohort = command.cohort === 'PILOT' ? pilot.participantIds : pilot.controlIds;
+  if (participantId !== null && !cohort.includes(participantId)) {
+    throw new RuleBroken(
+      'ParticipantNotInCohort',
+      `${participantId} is not in the ${command.cohort === 'PILOT' ? 'pilot' : 'control'} cohort`,
+      'participantId',
+    );
+  }
+  return [
+    {
+      type: 'MeasurementRecorded',
+      data: {
+        initiativeId: pilot.initiativeId,
+        metricId: command.metricId,
+        iteration: open.number,
+        value: command.value,
+        periodStart: command.periodStart,
+        cohort: command.cohort,
+        participantId,
+        recordedAt: command.now,
+      },
+    },
+  ];
+}
+
+function completeIteration(command: CompleteIteration, state: ProposedInitiative): InitiativeEvent[] {
+  const pilot = requirePiloting(state, 'complete an iteration');
+  const open = openIterationOf(pilot);
+  if (!open) throw new RuleBroken('NoOpenIteration', 'There is no open iteration to complete');
+  const learnings = text(
+    command.learnings,
+    LEARNINGS_MAX,
+    'LearningsRequired',
+    `Write down what the iteration taught you, in 1 to ${LEARNINGS_MAX} characters`,
+    'learnings',
+  );
+  return [
+    {
+      type: 'IterationCompleted',
+      data: {
+        initiativeId: pilot.initiativeId,
+        number: open.number,
+        outcome: command.outcome,
+        learnings,
+        completedAt: command.now,
+      },
+    },
+  ];
+}
+
+function recordDecision(command: RecordDecision, state: ProposedInitiative): InitiativeEvent[] {
+  const pilot = requirePiloting(state, 'record a decision');
+  const open = openIterationOf(pilot);
+  if (open) {
+    throw new RuleBroken('DecisionWhileIterationOpen', `Complete iteration ${open.number} before deciding`);
+  }
+  const completed = lastCompletedIterationOf(pilot);
+  if (!completed) {
+    throw new RuleBroken('DecisionNeedsCompletedIteration', 'Decide after at least one completed iteration');
+  }
+  if (pilot.decisions.some((d) => d.iteration === completed.number)) {
+    throw new RuleBroken(
+      'IterationAlreadyDecided',
+      `Iteration ${completed.number} already has a decision: run the next iteration before deciding again`,
+    );
+  }
+  const rationale = text(
+    command.rationale,
+    RATIONALE_MAX,
+    'RationaleRequired',
+    `Explain the decision in 1 to ${RATIONALE_MAX} characters`,
+    'rationale',
+  );
+  const revised = command.revisedHypothesis ?? null;
+  if (command.kind !== 'PIVOT' && revised !== null) {
+    throw new RuleBroken(
+      'HypothesisRevisedOnlyByPivot',
+      'Only a PIVOT decision revises the hypothesis',
+      'revisedHypothesis',
+    );
+  }
+  const { initiativeId } = pilot;
+  const { decisionId } = command;
+  const decided: InitiativeEvent = {
+    type: 'DecisionRecorded',
+    data: {
+      initiativeId,
+      decisionId,
+      kind: command.kind,
+      rationale,
+      decidedBy: command.actor,
+      decidedAt: command.now,
+      iteration: completed.number,
+      evidence: evidence(pilot),
+    },
+  };
+  switch (command.kind) {
+    case 'PERSEVERE':
+      return [decided];
+    case 'PIVOT': {
+      if (revised === null || revised.trim().length === 0) {
+        throw new RuleBroken(
+          'PivotNeedsRevisedHypothesis',
+          'A pivot states the revised hypothesis',
+          'revisedHypothesis',
+        );
+      }
+      const statement = text(
+        revised,
+        HYPOTHESIS_MAX,
+        'HypothesisLength',
+        `The hypothesis must be 1 to ${HYPOTHESIS_MAX} characters long`,
+        'revisedHypothesis',
+      );
+      return [
+        decided,
+        { type: 'HypothesisRevised', data: { initiativeId, decisionId, previous: pilot.hypothesis, statement } },
+      ];
+    }
+    case 'SCALE':
+      return [decided, { type: 'InitiativeScaled', data: { initiativeId, decisionId, scaledAt: command.now } }];
+    case 'STOP':
+      return [decided, { type: 'InitiativeStopped', data: { initiativeId, decisionId, stoppedAt: command.now } }];
+    default:
+      return unreachable(command.kind);
+  }
+}
+
+function submitFeedback(command: SubmitFeedback, state: ProposedInitiative): InitiativeEvent[] {
+  const team = requireOwnTeam(state, command.team);
+  if (!team.members.has(command.authorId)) {
+    throw new RuleBroken(
+      'FeedbackAuthorMustBeTeamMember',
+      'Feedback comes from current members of the team',
+      'authorId',
+    );
+  }
+  const feedback = text(
+    command.text,
+    FEEDBACK_MAX,
+    'FeedbackLength',
+    `Feedback must be 1 to ${FEEDBACK_MAX} characters long`,
+    'text',
+  );
+  return [
+    {
+      type: 'FeedbackSubmitted',
+      data: {
+        initiativeId: state.initiativeId,
+        feedbackId: command.feedbackId,
+        authorId: command.authorId,
+        kind: command.kind,
+        text: feedback,
+        submittedAt: command.now,
+      },
+    },
+  ];
+}
+
+export function decideInitiative(command: InitiativeCommand, state: InitiativeState): InitiativeEvent[] {
+  if (command.type === 'ProposeInitiative') return proposeInitiative(command, state);
+  if (state.status === 'NEW') {
+    throw new RuleBroken('InitiativeNotProposed', 'There is no such initiative: propose it first');
+  }
+  switch (command.type) {
+    case 'StateHypothesis':
+      return stateHypothesis(command, state);
+    case 'DefineSuccessMetric':
+      return defineSuccessMetric(command, state);
+    case 'LaunchPilot':
+      return launchPilot(command, state);
+    case 'StartIteration':
+      return startIteration(command, state);
+    case 'RecordMeasurement':
+      return recordMeasurement(command, state);
+    case 'CompleteIteration':
+      return completeIteration(command, state);
+    case 'RecordDecision':
+      return recordDecision(command, state);
+    case 'SubmitFeedback':
+      return submitFeedback(command, state);
+    default:
+      return unreachable(command);
+  }
 }

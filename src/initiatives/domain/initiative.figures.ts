@@ -1,6 +1,6 @@
 import { mean, sampleSd, welchTTest } from '../../shared/statistics/welch';
 import { CohortComparison, MetricEvidence } from './initiative.events';
-import { InitiativeState, lastCompletedIterationOf, MetricDefinition, Reading } from './initiative.state';
+import { InitiativeState, lastCompletedIterationOf, Measurement } from './initiative.state';
 
 /** The PILOT readings of the most recent period seen so far; `latest` is their mean. */
 export interface LatestPeriod {
@@ -9,9 +9,19 @@ export interface LatestPeriod {
   n: number;
 }
 
+/** Periods are compared as instants, so '2026-01-12' and '2026-01-12T00:00:00Z' are one period. */
+function comparePeriods(a: string, b: string): number {
+  const [ta, tb] = [Date.parse(a), Date.parse(b)];
+  if (Number.isFinite(ta) && Number.isFinite(tb)) return ta - tb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Folds one PILOT reading into the latest period, so projections and the domain share one definition. */
 export function foldLatestPeriod(latest: LatestPeriod | null, periodStart: string, value: number): LatestPeriod {
-  if (latest === null || periodStart > latest.periodStart) return { periodStart, sum: value, n: 1 };
-  if (periodStart === latest.periodStart) return { periodStart, sum: latest.sum + value, n: latest.n + 1 };
+  if (latest === null) return { periodStart, sum: value, n: 1 };
+  const order = comparePeriods(periodStart, latest.periodStart);
+  if (order > 0) return { periodStart, sum: value, n: 1 };
+  if (order === 0) return { periodStart: latest.periodStart, sum: latest.sum + value, n: latest.n + 1 };
   return latest;
 }
 
@@ -19,34 +29,38 @@ export function latestOfPeriod(latest: LatestPeriod | null): number | null {
   return latest === null ? null : latest.sum / latest.n;
 }
 
-/** Mean of the PILOT readings of the most recent period recorded for the metric. */
-export function latestValue(readings: readonly Reading[], metricId: string): number | null {
+/** Mean of the PILOT readings of the most recent period recorded for the metric; null before any. */
+export function latestValue(measurements: readonly Measurement[], metricId: string): number | null {
   let latest: LatestPeriod | null = null;
-  for (const r of readings) {
-    if (r.metricId === metricId && r.cohort === 'PILOT') latest = foldLatestPeriod(latest, r.periodStart, r.value);
+  for (const m of measurements) {
+    if (m.metricId === metricId && m.cohort === 'PILOT') latest = foldLatestPeriod(latest, m.periodStart, m.value);
   }
   return latestOfPeriod(latest);
 }
 
-/** (latest − baseline) ÷ (target − baseline), unclamped: 1 means the target is reached. */
+/** (latest − baseline) ÷ (target − baseline), unclamped: 1 means the target is reached, below 0 a move away from it. */
 export function progress(metric: { baseline: number; target: number }, latest: number | null): number | null {
   return latest === null ? null : (latest - metric.baseline) / (metric.target - metric.baseline);
 }
 
-/** How much of an iteration's planned window has passed at `now`, from 0 to 1. */
-export function elapsedShare(iteration: { startedAt: string; plannedEndAt: string }, now: string): number {
+/**
+ * How much of an iteration's planned window has passed at `now`, from 0 to 1; null when the
+ * window is not a real interval (unreadable dates, or an end not after the start).
+ */
+export function elapsedShare(iteration: { startedAt: string; plannedEndAt: string }, now: string): number | null {
   const start = Date.parse(iteration.startedAt);
   const window = Date.parse(iteration.plannedEndAt) - start;
-  if (window <= 0) return 1;
-  return Math.min(1, Math.max(0, (Date.parse(now) - start) / window));
+  const elapsed = Date.parse(now) - start;
+  if (!Number.isFinite(window) || !Number.isFinite(elapsed) || window <= 0) return null;
+  return Math.min(1, Math.max(0, elapsed / window));
 }
 
 /** On track when progress keeps pace with the time elapsed in the current iteration. */
-export function onTrack(metricProgress: number | null, share: number): boolean | null {
-  return metricProgress === null ? null : metricProgress >= share;
+export function onTrack(metricProgress: number | null, share: number | null): boolean | null {
+  return metricProgress === null || share === null ? null : metricProgress >= share;
 }
 
-/** Welch's t-test of the PILOT vs CONTROL readings of one metric in one iteration. */
+/** Welch's t-test of PILOT − CONTROL readings of one metric in one iteration, from the readings themselves. */
 export function compareCohorts(
   metricId: string,
   iteration: number,
@@ -66,22 +80,32 @@ export function compareCohorts(
   };
 }
 
-function comparisonOf(readings: readonly Reading[], metric: MetricDefinition, iteration: number): CohortComparison {
-  const of = (cohort: 'PILOT' | 'CONTROL') =>
-    readings.filter((r) => r.metricId === metric.metricId && r.iteration === iteration && r.cohort === cohort).map((r) => r.value);
-  return compareCohorts(metric.metricId, iteration, of('PILOT'), of('CONTROL'));
+/** The cohort comparison of one metric in one iteration, picked out of all the measurements of a pilot. */
+export function cohortComparison(
+  measurements: readonly Pick<Measurement, 'metricId' | 'iteration' | 'cohort' | 'value'>[],
+  metricId: string,
+  iteration: number,
+): CohortComparison {
+  const pilot: number[] = [];
+  const control: number[] = [];
+  for (const m of measurements) {
+    if (m.metricId !== metricId || m.iteration !== iteration) continue;
+    (m.cohort === 'PILOT' ? pilot : control).push(m.value);
+  }
+  return compareCohorts(metricId, iteration, pilot, control);
 }
 
 /**
  * The evidence a decision freezes, per metric in definition order: baseline, target, latest,
- * progress, and the cohort comparison of the last completed iteration.
+ * progress, and the cohort comparison of the last completed iteration (null before one).
+ * Decision replay recomputes it from the replayed state, so it must depend on events only.
  */
 export function evidence(state: InitiativeState): MetricEvidence[] {
   if (state.status === 'NEW') return [];
-  const readings = 'readings' in state ? state.readings : [];
+  const measurements = 'measurements' in state ? state.measurements : [];
   const completed = 'iterations' in state ? lastCompletedIterationOf(state) : null;
   return state.metrics.map((metric) => {
-    const latest = latestValue(readings, metric.metricId);
+    const latest = latestValue(measurements, metric.metricId);
     return {
       metricId: metric.metricId,
       name: metric.name,
@@ -89,7 +113,7 @@ export function evidence(state: InitiativeState): MetricEvidence[] {
       target: metric.target,
       latest,
       progress: progress(metric, latest),
-      comparison: completed ? comparisonOf(readings, metric, completed.number) : null,
+      comparison: completed ? cohortComparison(measurements, metric.metricId, completed.number) : null,
     };
   });
 }

@@ -1,9 +1,11 @@
+import { ignoreUnknownEvent } from '../../shared/domain/exhaustive';
 import {
   Cohort,
   DecisionKind,
   ImpactRecommendation,
   InitiativeEvent,
   IterationOutcome,
+  MetricCadence,
   MetricDirection,
   MetricKind,
 } from './initiative.events';
@@ -11,9 +13,12 @@ import {
 export interface MetricDefinition {
   metricId: string;
   name: string;
+  unit: string;
   direction: MetricDirection;
   baseline: number;
   target: number;
+  cadence: MetricCadence;
+  source: string;
   kind: MetricKind;
 }
 
@@ -25,43 +30,64 @@ export interface IterationFacts {
   outcome: IterationOutcome | null;
 }
 
-export interface Reading {
+export interface Measurement {
   metricId: string;
   iteration: number;
   cohort: Cohort;
+  participantId: string | null;
   periodStart: string;
   value: number;
 }
 
-interface Proposed {
+export interface DecisionFacts {
+  decisionId: string;
+  kind: DecisionKind;
+  /** The completed iteration the decision closes. */
+  iteration: number;
+  decidedAt: string;
+}
+
+interface Proposal {
   initiativeId: string;
   teamId: string;
+  proposedAt: string;
   recommendation: ImpactRecommendation;
   hypothesis: string | null;
+  /** In definition order, which is the order evidence lists them in. */
   metrics: readonly MetricDefinition[];
 }
 
-interface Launched extends Proposed {
+interface Pilot extends Proposal {
+  hypothesis: string;
   ownerId: string;
   participantIds: readonly string[];
   controlIds: readonly string[];
+  launchedAt: string;
   iterations: readonly IterationFacts[];
-  readings: readonly Reading[];
-  /** Numbers of the iterations a decision has closed. */
-  decidedIterations: readonly number[];
+  measurements: readonly Measurement[];
+  decisions: readonly DecisionFacts[];
 }
 
 export type InitiativeState =
   | { status: 'NEW' }
-  | (Proposed & { status: 'PROPOSED' | 'DEFINED' })
-  | (Launched & { status: 'PILOTING' })
-  | (Launched & { status: 'SCALED' | 'STOPPED'; closedBy: DecisionKind });
+  | (Proposal & { status: 'PROPOSED' })
+  | (Proposal & { status: 'DEFINED'; hypothesis: string })
+  | (Pilot & { status: 'PILOTING' })
+  | (Pilot & { status: 'SCALED' })
+  | (Pilot & { status: 'STOPPED' });
+
+export type ProposedInitiative = Exclude<InitiativeState, { status: 'NEW' }>;
+export type LaunchedInitiative = Extract<InitiativeState, { status: 'PILOTING' | 'SCALED' | 'STOPPED' }>;
 
 export const initialInitiativeState: InitiativeState = { status: 'NEW' };
 
-/** DEFINED = a hypothesis and at least one primary metric. */
-function readiness(state: Proposed): 'PROPOSED' | 'DEFINED' {
-  return state.hypothesis !== null && state.metrics.some((m) => m.kind === 'PRIMARY') ? 'DEFINED' : 'PROPOSED';
+/** DEFINED is derived, never commanded: a hypothesis and at least one primary metric. */
+function withReadiness(proposal: Proposal): InitiativeState {
+  const { hypothesis } = proposal;
+  if (hypothesis !== null && proposal.metrics.some((m) => m.kind === 'PRIMARY')) {
+    return { ...proposal, hypothesis, status: 'DEFINED' };
+  }
+  return { ...proposal, status: 'PROPOSED' };
 }
 
 export function evolveInitiative(state: InitiativeState, event: InitiativeEvent): InitiativeState {
@@ -71,22 +97,21 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
         status: 'PROPOSED',
         initiativeId: event.data.initiativeId,
         teamId: event.data.teamId,
+        proposedAt: event.data.proposedAt,
         recommendation: 'DIRECTOR_LED',
         hypothesis: null,
         metrics: [],
       };
     case 'ImpactAssessed':
       return state.status === 'NEW' ? state : { ...state, recommendation: event.data.recommendation };
-    case 'HypothesisStated': {
+    case 'HypothesisStated':
       if (state.status !== 'PROPOSED' && state.status !== 'DEFINED') return state;
-      const next = { ...state, hypothesis: event.data.statement };
-      return { ...next, status: readiness(next) };
-    }
+      return withReadiness({ ...state, hypothesis: event.data.statement });
     case 'SuccessMetricDefined': {
       if (state.status !== 'PROPOSED' && state.status !== 'DEFINED') return state;
-      const { metricId, name, direction, baseline, target, kind } = event.data;
-      const next = { ...state, metrics: [...state.metrics, { metricId, name, direction, baseline, target, kind }] };
-      return { ...next, status: readiness(next) };
+      const { metricId, name, unit, direction, baseline, target, cadence, source, kind } = event.data;
+      const metric = { metricId, name, unit, direction, baseline, target, cadence, source, kind };
+      return withReadiness({ ...state, metrics: [...state.metrics, metric] });
     }
     case 'PilotLaunched':
       if (state.status !== 'DEFINED') return state;
@@ -96,9 +121,10 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
         ownerId: event.data.ownerId,
         participantIds: event.data.participantIds,
         controlIds: event.data.controlIds,
+        launchedAt: event.data.launchedAt,
         iterations: [],
-        readings: [],
-        decidedIterations: [],
+        measurements: [],
+        decisions: [],
       };
     case 'IterationStarted': {
       if (state.status !== 'PILOTING') return state;
@@ -110,8 +136,11 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
     }
     case 'MeasurementRecorded': {
       if (state.status !== 'PILOTING') return state;
-      const { metricId, iteration, cohort, periodStart, value } = event.data;
-      return { ...state, readings: [...state.readings, { metricId, iteration, cohort, periodStart, value }] };
+      const { metricId, iteration, cohort, participantId, periodStart, value } = event.data;
+      return {
+        ...state,
+        measurements: [...state.measurements, { metricId, iteration, cohort, participantId, periodStart, value }],
+      };
     }
     case 'IterationCompleted': {
       if (state.status !== 'PILOTING') return state;
@@ -121,25 +150,32 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
         iterations: state.iterations.map((it) => (it.number === number ? { ...it, completedAt, outcome } : it)),
       };
     }
-    case 'DecisionRecorded':
+    case 'DecisionRecorded': {
       if (state.status !== 'PILOTING') return state;
-      return { ...state, decidedIterations: [...state.decidedIterations, event.data.iteration] };
+      const { decisionId, kind, iteration, decidedAt } = event.data;
+      return { ...state, decisions: [...state.decisions, { decisionId, kind, iteration, decidedAt }] };
+    }
     case 'HypothesisRevised':
-      return state.status === 'NEW' ? state : { ...state, hypothesis: event.data.statement };
+      return state.status === 'PILOTING' ? { ...state, hypothesis: event.data.statement } : state;
     case 'InitiativeScaled':
-      return state.status === 'PILOTING' ? { ...state, status: 'SCALED', closedBy: 'SCALE' } : state;
+      return state.status === 'PILOTING' ? { ...state, status: 'SCALED' } : state;
     case 'InitiativeStopped':
-      return state.status === 'PILOTING' ? { ...state, status: 'STOPPED', closedBy: 'STOP' } : state;
+      return state.status === 'PILOTING' ? { ...state, status: 'STOPPED' } : state;
     case 'FeedbackSubmitted':
       return state;
+    default:
+      return ignoreUnknownEvent(event, state);
   }
 }
 
-export function openIterationOf(state: { iterations: readonly IterationFacts[] }): IterationFacts | null {
-  const last = state.iterations[state.iterations.length - 1];
+export function openIterationOf(pilot: { iterations: readonly IterationFacts[] }): IterationFacts | null {
+  const last = pilot.iterations[pilot.iterations.length - 1];
   return last && last.completedAt === null ? last : null;
 }
 
-export function lastCompletedIterationOf(state: { iterations: readonly IterationFacts[] }): IterationFacts | null {
-  return [...state.iterations].reverse().find((it) => it.completedAt !== null) ?? null;
+export function lastCompletedIterationOf(pilot: { iterations: readonly IterationFacts[] }): IterationFacts | null {
+  for (let i = pilot.iterations.length - 1; i >= 0; i--) {
+    if (pilot.iterations[i].completedAt !== null) return pilot.iterations[i];
+  }
+  return null;
 }
