@@ -41,9 +41,14 @@ function text(value: string, max: number, rule: string, message: string, field: 
   return trimmed;
 }
 
+// Date.parse alone accepts loose text such as "week 2"; stored dates must stay readable by any tool.
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
 function instant(value: string, field: string): number {
-  const parsed = Date.parse(value);
-  if (!Number.isFinite(parsed)) throw new RuleBroken('InvalidDate', `${field} must be a date and time`, field);
+  const parsed = ISO_8601.test(value) ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(parsed)) {
+    throw new RuleBroken('InvalidDate', `${field} must be an ISO 8601 date, such as 2026-01-12`, field);
+  }
   return parsed;
 }
 
