@@ -1,0 +1,29 @@
+import type { Upcaster } from '../../shared/domain/upcasting';
+import type { InitiativeEventType } from './initiative.events';
+
+/** Raise a version here, and add its upcaster below, whenever the shape of a stored initiative event changes. */
+export const INITIATIVE_SCHEMA_VERSIONS: Readonly<Record<InitiativeEventType, number>> = {
+  InitiativeProposed: 1,
+  ImpactAssessed: 1,
+  HypothesisStated: 1,
+  SuccessMetricDefined: 2,
+  PilotLaunched: 1,
+  IterationStarted: 1,
+  MeasurementRecorded: 1,
+  IterationCompleted: 1,
+  DecisionRecorded: 1,
+  HypothesisRevised: 1,
+  InitiativeScaled: 1,
+  InitiativeStopped: 1,
+  FeedbackSubmitted: 1,
+};
+
+export const initiativeUpcasters: readonly Upcaster[] = [
+  {
+    // Before guardrails existed every metric was a primary one. A kind already present is kept:
+    // early builds wrote it while still labelling the event version 1.
+    type: 'SuccessMetricDefined',
+    fromVersion: 1,
+    upcast: (data) => ({ ...data, kind: data.kind ?? 'PRIMARY' }),
+  },
+];
