@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { Clock } from '../../src/shared/clock';
+import { TEST_JWT_SECRET } from './tokens';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -56,7 +57,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     PORT: '0',
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    JWT_SECRET: TEST_JWT_SECRET,
     ...options.env,
   };
   const config = loadConfig(env);

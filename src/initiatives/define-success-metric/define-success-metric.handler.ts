@@ -1,3 +1,4 @@
+import { InitiativeCommand } from '../domain/initiative.commands';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Principal } from '../../shared/auth/principal';
 import { CommandOutcome, CommandRunner } from '../../shared/command-handling/command-runner';
@@ -20,7 +21,7 @@ export class DefineSuccessMetricHandler implements ICommandHandler<DefineSuccess
   async execute({ input, principal }: DefineSuccessMetric): Promise<CommandOutcome> {
     return this.commands.run(
       existingInitiative(input.initiativeId),
-      (now) => ({
+      (now): InitiativeCommand => ({
         type: 'DefineSuccessMetric',
         metricId: this.commands.newId(input.metricId, input.commandId, 'metric'),
         name: input.name,

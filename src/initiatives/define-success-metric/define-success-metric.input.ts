@@ -47,7 +47,7 @@ export class DefineSuccessMetricInput extends VersionedInput {
   @Length(1, 500)
   source!: string;
 
-  @Field(() => MetricKind, { defaultValue: 'PRIMARY' })
+  @Field(() => MetricKind, { nullable: true, defaultValue: 'PRIMARY' })
   @IsOptional()
   @IsIn(Object.values(MetricKind))
   kind?: keyof typeof MetricKind;

@@ -11,12 +11,7 @@ import {
   MetricEvidence,
   MetricKind,
 } from '../domain/initiative.events';
-
-export interface LatestPeriod {
-  periodStart: string;
-  sum: number;
-  n: number;
-}
+import { foldLatestPeriod, LatestPeriod } from '../domain/initiative.figures';
 
 export interface MetricView {
   id: string;
@@ -100,12 +95,6 @@ function definedStatus(view: InitiativeView): InitiativeStatus {
   if (view.status !== 'PROPOSED' && view.status !== 'DEFINED') return view.status;
   const defined = view.hypothesis !== null && view.metrics.some((m) => m.kind === 'PRIMARY');
   return defined ? 'DEFINED' : 'PROPOSED';
-}
-
-export function foldLatestPeriod(latest: LatestPeriod | null, periodStart: string, value: number): LatestPeriod {
-  if (latest === null || periodStart > latest.periodStart) return { periodStart, sum: value, n: 1 };
-  if (periodStart === latest.periodStart) return { periodStart, sum: latest.sum + value, n: latest.n + 1 };
-  return latest;
 }
 
 export const initiativeDetailsProjection: Projection<InitiativeView> = {

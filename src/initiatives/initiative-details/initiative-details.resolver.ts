@@ -31,7 +31,7 @@ export class InitiativeDetailsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Connection<Initiative> {
-    const matching = this.initiatives
+    const matching = this.initiativeQueries
       .all()
       .filter(
         (i) =>

@@ -1,5 +1,5 @@
 import { headcountOf, TeamView } from '../../teams/team-details/team-details.projection';
-import { elapsedShare, onTrack, progress } from '../domain/initiative.figures';
+import { elapsedShare, latestOfPeriod, onTrack, progress } from '../domain/initiative.figures';
 import { Initiative, SuccessMetric } from './initiative.model';
 import { InitiativeView, IterationView, MetricView } from './initiative-details.projection';
 
@@ -8,13 +8,9 @@ export function openIteration(view: Pick<InitiativeView, 'iterations'>): Iterati
   return last && last.completedAt === null ? last : null;
 }
 
-export function latestOf(metric: MetricView): number | null {
-  return metric.latestPeriod ? metric.latestPeriod.sum / metric.latestPeriod.n : null;
-}
-
 function metricAt(metric: MetricView, open: IterationView | null, now: string): SuccessMetric {
   const { latestPeriod: _latestPeriod, ...definition } = metric;
-  const latest = latestOf(metric);
+  const latest = latestOfPeriod(metric.latestPeriod);
   const metricProgress = progress(metric, latest);
   return {
     ...definition,

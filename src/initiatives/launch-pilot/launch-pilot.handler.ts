@@ -1,3 +1,4 @@
+import { InitiativeCommand } from '../domain/initiative.commands';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Principal } from '../../shared/auth/principal';
 import { CommandOutcome, CommandRunner } from '../../shared/command-handling/command-runner';
@@ -23,7 +24,7 @@ export class LaunchPilotHandler implements ICommandHandler<LaunchPilot, CommandO
     const team = await loadTeamSnapshot(this.commands, this.initiatives.facts(input.initiativeId).teamId);
     return this.commands.run(
       existingInitiative(input.initiativeId),
-      (now) => ({
+      (now): InitiativeCommand => ({
         type: 'LaunchPilot',
         team,
         ownerId: input.ownerId,

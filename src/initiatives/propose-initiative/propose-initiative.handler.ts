@@ -1,3 +1,4 @@
+import { InitiativeCommand } from '../domain/initiative.commands';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Principal } from '../../shared/auth/principal';
 import { CommandOutcome, CommandRunner } from '../../shared/command-handling/command-runner';
@@ -27,7 +28,7 @@ export class ProposeInitiativeHandler implements ICommandHandler<ProposeInitiati
         decider: initiativeDecider,
         mustExist: false,
       },
-      (now) => ({
+      (now): InitiativeCommand => ({
         type: 'ProposeInitiative',
         initiativeId,
         team,

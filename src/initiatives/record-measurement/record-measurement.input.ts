@@ -22,7 +22,7 @@ export class RecordMeasurementInput extends VersionedInput {
   @IsString()
   periodStart!: string;
 
-  @Field(() => Cohort, { defaultValue: 'PILOT' })
+  @Field(() => Cohort, { nullable: true, defaultValue: 'PILOT' })
   @IsOptional()
   @IsIn(Object.values(Cohort))
   cohort?: keyof typeof Cohort;

@@ -1,3 +1,4 @@
+import { InitiativeCommand } from '../domain/initiative.commands';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Principal } from '../../shared/auth/principal';
 import { CommandOutcome, CommandRunner } from '../../shared/command-handling/command-runner';
@@ -20,7 +21,7 @@ export class StartIterationHandler implements ICommandHandler<StartIteration, Co
   async execute({ input, principal }: StartIteration): Promise<CommandOutcome> {
     return this.commands.run(
       existingInitiative(input.initiativeId),
-      (now) => ({
+      (now): InitiativeCommand => ({
         type: 'StartIteration',
         change: input.change,
         plannedEndAt: input.plannedEndAt,

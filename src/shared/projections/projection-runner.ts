@@ -31,7 +31,7 @@ export class ProjectionRunner {
   private readonly caughtUpListeners: Array<() => void> = [];
 
   constructor(
-    private readonly store: EventStore,
+    readonly store: EventStore,
     projections: readonly Projection<unknown>[],
     private readonly transform: EventTransform = (event) => event,
   ) {

@@ -1,3 +1,4 @@
+import { TeamCommand } from '../domain/team.commands';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Principal } from '../../shared/auth/principal';
 import { CommandOutcome, CommandRunner } from '../../shared/command-handling/command-runner';
@@ -19,7 +20,7 @@ export class AddTeamMemberHandler implements ICommandHandler<AddTeamMember, Comm
   execute({ input, principal }: AddTeamMember): Promise<CommandOutcome> {
     return this.commands.run(
       { entity: 'team', id: input.teamId, streamId: teamStreamId(input.teamId), decider: teamDecider, mustExist: true },
-      (now) => ({
+      (now): TeamCommand => ({
         type: 'AddTeamMember',
         teamId: input.teamId,
         memberId: input.memberId,

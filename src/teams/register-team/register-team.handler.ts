@@ -1,3 +1,4 @@
+import { TeamCommand } from '../domain/team.commands';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Principal } from '../../shared/auth/principal';
 import { CommandOutcome, CommandRunner } from '../../shared/command-handling/command-runner';
@@ -20,7 +21,7 @@ export class RegisterTeamHandler implements ICommandHandler<RegisterTeam, Comman
     const teamId = this.commands.newId(input.teamId, input.commandId, 'team');
     return this.commands.run(
       { entity: 'team', id: teamId, streamId: teamStreamId(teamId), decider: teamDecider, mustExist: false },
-      (now) => ({
+      (now): TeamCommand => ({
         type: 'RegisterTeam',
         teamId,
         name: input.name,

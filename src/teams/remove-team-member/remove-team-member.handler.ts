@@ -1,3 +1,4 @@
+import { TeamCommand } from '../domain/team.commands';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Principal } from '../../shared/auth/principal';
 import { CommandOutcome, CommandRunner } from '../../shared/command-handling/command-runner';
@@ -19,7 +20,7 @@ export class RemoveTeamMemberHandler implements ICommandHandler<RemoveTeamMember
   execute({ input, principal }: RemoveTeamMember): Promise<CommandOutcome> {
     return this.commands.run(
       { entity: 'team', id: input.teamId, streamId: teamStreamId(input.teamId), decider: teamDecider, mustExist: true },
-      (now) => ({
+      (now): TeamCommand => ({
         type: 'RemoveTeamMember',
         teamId: input.teamId,
         memberId: input.memberId,
