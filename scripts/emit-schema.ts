@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`schema: ${error.message}`);
-  process.exit(1);
-});
+// Exit explicitly: a closed Nest application can leave the loop waiting on nothing visible.
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(`schema: ${error.message}`);
+    process.exit(1);
+  },
+);

@@ -5,7 +5,8 @@
  */
 import 'reflect-metadata';
 import { loadStory, STORY_START } from '../support/story';
-import { startTestApp, TestClock } from '../support/test-app';
+import { TestClock } from '../support/graphql-client';
+import { startInProcessApp } from '../support/in-process-app';
 import { tokenFor } from '../support/tokens';
 
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const director = await tokenFor('DIRECTOR', 'dir', '*', { expiresIn: '2h' });
   const viewer = await tokenFor('VIEWER', 'bi-tool', '*', { expiresIn: '2h' });
   const forged = await tokenFor('DIRECTOR', 'mallory', '*', { secret: 'another-secret-that-is-long-enough-to-sign' });
-  const app = await startTestApp({ clock, token: director });
+  const app = await startInProcessApp({ clock, token: director });
   const story = await loadStory(app, clock);
   const stop = () => {
     app.destroy().then(

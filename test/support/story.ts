@@ -1,4 +1,4 @@
-import { GraphQLResponse, TestApp, TestClock } from './test-app';
+import { Gql, GraphQLResponse, StoryClock } from './graphql-client';
 
 /**
  * The reference story, driven over GraphQL as a user's script would: an SMB account-development
@@ -36,13 +36,13 @@ export async function ok<T>(response: Promise<GraphQLResponse<T>>): Promise<T> {
 
 const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(2, '0')}`;
 
-export async function loadStory(app: TestApp, clock: TestClock, suffix = ''): Promise<Story> {
+export async function loadStory(app: { gql: Gql }, clock: StoryClock, suffix = ''): Promise<Story> {
   const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>) =>
     ok<T>(app.gql<T>(query, variables));
   const teamId = `smb${suffix}`;
   const managers = [1, 2, 3].map((n) => id(`mgr${suffix}-`, n));
   const ics = Array.from({ length: 20 }, (_, i) => id(`ic${suffix}-`, i + 1));
-  clock.set(STORY_START);
+  await clock.set(STORY_START);
 
   await gql(`mutation($input: RegisterTeamInput!) { registerTeam(input: $input) { id } }`, {
     input: { teamId, name: 'SMB account development', impactThreshold: 0.5, paralysisLimitDays: 21 },
@@ -90,7 +90,7 @@ export async function loadStory(app: TestApp, clock: TestClock, suffix = ''): Pr
     },
   });
   const launch = `mutation($input: LaunchPilotInput!) { launchPilot(input: $input) { status } }`;
-  clock.advanceDays(2);
+  await clock.advanceDays(2);
   await gql(launch, {
     input: { initiativeId: channel, ownerId: managers[0], participantIds: ics.slice(0, 4), controlIds: ics.slice(4, 8) },
   });
@@ -102,10 +102,10 @@ export async function loadStory(app: TestApp, clock: TestClock, suffix = ''): Pr
   const decide = `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decisions { id kind } } }`;
 
   async function iteration(change: string, pilot: number[], control: number[], weekStart: string) {
-    clock.advanceDays(1);
+    await clock.advanceDays(1);
     const plannedEndAt = new Date(Date.parse(clock.now()) + 14 * 86_400_000).toISOString();
     await gql(startIteration, { input: { initiativeId: channel, change, plannedEndAt } });
-    clock.advanceDays(7);
+    await clock.advanceDays(7);
     for (const [i, value] of pilot.entries()) {
       await gql(measure, {
         input: { initiativeId: channel, metricId, value, periodStart: weekStart, cohort: 'PILOT', participantId: ics[i] },
@@ -116,14 +116,14 @@ export async function loadStory(app: TestApp, clock: TestClock, suffix = ''): Pr
         input: { initiativeId: channel, metricId, value, periodStart: weekStart, cohort: 'CONTROL', participantId: ics[4 + i] },
       });
     }
-    clock.advanceDays(6);
+    await clock.advanceDays(6);
   }
 
   await iteration('Reps send LinkedIn connection requests', PILOT_ITERATION_1, CONTROL_ITERATION_1, '2026-01-12');
   await gql(complete, {
     input: { initiativeId: channel, outcome: 'INCONCLUSIVE', learnings: 'Requests alone are ignored' },
   });
-  clock.advanceDays(1);
+  await clock.advanceDays(1);
   const pivot = await gql<{ recordDecision: { decisions: Array<{ id: string }> } }>(decide, {
     input: {
       initiativeId: channel,
@@ -137,7 +137,7 @@ export async function loadStory(app: TestApp, clock: TestClock, suffix = ''): Pr
   await gql(complete, {
     input: { initiativeId: channel, outcome: 'VALIDATED', learnings: 'Voice notes double replies' },
   });
-  clock.advanceDays(1);
+  await clock.advanceDays(1);
   const scale = await gql<{ recordDecision: { decisions: Array<{ id: string }> } }>(decide, {
     input: { initiativeId: channel, kind: 'SCALE', rationale: 'Pilot reps engaged 5.5 more customers a week' },
   });
@@ -180,7 +180,7 @@ export async function loadStory(app: TestApp, clock: TestClock, suffix = ''): Pr
   await gql(`mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { id } }`, {
     input: { initiativeId: channel, authorId: ics[0], kind: 'PRAISE', text: 'Voice notes feel natural' },
   });
-  clock.advanceDays(30);
+  await clock.advanceDays(30);
   return {
     teamId,
     channel,

@@ -1,111 +1,105 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config/config';
-import { Clock } from '../../src/shared/clock';
-import { TEST_JWT_SECRET } from './tokens';
+import { join, resolve } from 'node:path';
+import { Gql, graphqlClient, StoryClock } from './graphql-client';
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  status: number;
-  data?: T;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: string[] }>;
-}
+export type { GraphQLResponse } from './graphql-client';
+export { TestClock, waitUntilReady } from './graphql-client';
+
+const ROOT = resolve(__dirname, '..', '..');
 
 export interface TestApp {
-  app: NestExpressApplication;
   baseUrl: string;
   dataDir: string;
-  env: Record<string, string>;
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: { token?: string | null; headers?: Record<string, string> },
-  ): Promise<GraphQLResponse<T>>;
-  /** Stops the service, keeping its data directory. */
+  gql: Gql;
+  /** The service's clock, moved over IPC; only with `clockStart`. */
+  clock: StoryClock;
   stop(): Promise<void>;
-  /** Stops the service and removes its data directory. */
   destroy(): Promise<void>;
 }
 
 export interface StartOptions {
   env?: Record<string, string>;
   dataDir?: string;
-  clock?: Clock;
-  /** Bearer token sent by `gql` unless a call gives its own. */
   token?: string;
+  /** Starts the service on a settable clock at this instant; the system clock otherwise. */
+  clockStart?: string;
 }
 
-/** A settable clock, so stories can move time forward as a real team would over weeks. */
-export class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): string {
-    return this.current.toISOString();
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-  advanceDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * 86_400_000);
-  }
-}
-
-/** The real service, on a temporary SQLite file, listening on a free loopback port. */
+/** The real service over real HTTP, in a child process of its own (as it runs in production). */
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pilotlog-e2e-'));
-  const env: Record<string, string> = {
-    DATA_DIR: dataDir,
-    PORT: '0',
-    JWT_SECRET: TEST_JWT_SECRET,
-    ...options.env,
-  };
-  const config = loadConfig(env);
-  const app = await createApp(config, { clock: options.clock, logger: false });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-  let stopped = false;
+  const child: ChildProcess = fork(join(__dirname, 'app-process.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['--require', join(ROOT, 'scripts/register-ts.js')],
+    env: {
+      ...process.env,
+      NODE_ENV: options.env?.NODE_ENV ?? 'test',
+      TEST_DATA_DIR: dataDir,
+      TEST_APP_ENV: JSON.stringify(options.env ?? {}),
+      TEST_CLOCK_START: options.clockStart ?? '',
+    },
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
 
-  const testApp: TestApp = {
-    app,
+  const baseUrl = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`The service did not start within 60 s: ${stderr}`)), 60_000);
+    child.on('message', (message: { baseUrl?: string }) => {
+      if (!message.baseUrl) return;
+      clearTimeout(timer);
+      done(message.baseUrl);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`The service exited with ${code}: ${stderr}`));
+    });
+  });
+
+  let nextId = 0;
+  let now = options.clockStart ?? new Date().toISOString();
+  const setClock = (iso: string) =>
+    new Promise<void>((done) => {
+      const id = ++nextId;
+      const onAck = (message: { ack?: number }) => {
+        if (message.ack !== id) return;
+        child.off('message', onAck);
+        done();
+      };
+      child.on('message', onAck);
+      now = iso;
+      child.send({ clock: iso, id });
+    });
+  const clock: StoryClock = {
+    now: () => now,
+    set: setClock,
+    advanceDays: (days) => setClock(new Date(Date.parse(now) + days * 86_400_000).toISOString()),
+  };
+
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(killer);
+      }
+    })();
+    return stopped;
+  };
+  return {
     baseUrl,
     dataDir,
-    env,
-    async gql(query, variables = {}, callOptions = {}) {
-      const token = callOptions.token === undefined ? options.token : callOptions.token;
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...callOptions.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
-      return { status: response.status, ...body } as GraphQLResponse<never>;
-    },
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await app.close();
-    },
+    gql: graphqlClient(baseUrl, options.token),
+    clock,
+    stop,
     async destroy() {
-      await testApp.stop();
+      await stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  return testApp;
-}
-
-/** Waits until /ready answers 200. */
-export async function waitUntilReady(baseUrl: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/ready`).catch(() => null);
-    if (response?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${baseUrl} was not ready within ${timeoutMs} ms`);
 }

@@ -1,0 +1,84 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_PROJECTIONS } from '../src/read-model.projections';
+import { upcastEvent } from '../src/event-versions';
+import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
+import { ProjectionSet } from '../src/shared/projections/projection';
+import { ProjectionRunner } from '../src/shared/projections/projection-runner';
+import { loadStory, ok, Story, STORY_START } from './support/story';
+import { startTestApp, TestApp, waitUntilReady } from './support/test-app';
+import { tokenFor } from './support/tokens';
+const EVERY_DASHBOARD = `query($team: ID!, $i: ID!, $d: ID!, $m: ID!) {
+  teams { id version headcount members { id role managerId } }
+  teamImpact(teamId: $team) { headcount reachedMembers coverage activeInitiatives initiativesByStatus { status count }
+    hypothesisHitRate medianDaysToDecision overdue { initiativeId kind since } analysisParalysis }
+  portfolioImpact { headcount coverage }
+  initiatives(first: 10) { totalCount edges { cursor node { id status version currentReach
+    metrics { latest progress onTrack } iterations { number overdue } decisions { id evidence { progress comparison { pValue } } } } } }
+  initiative(id: $i) { hypothesis hypothesisRevisions { statement } }
+  decisions { totalCount edges { node { id kind } } }
+  metricSeries(initiativeId: $i, metricId: $m) { periodStart cohort mean }
+  cohortComparison(initiativeId: $i, metricId: $m, iteration: 1) { difference ciLow ciHigh pValue }
+  feedback(initiativeId: $i) { text }
+  decisionReplay(decisionId: $d) { evidenceMatches eventsBefore }
+}`;
+
+describe('restarting and rebuilding', () => {
+  let first: TestApp;
+  let story: Story;
+  let token: string;
+
+  beforeAll(async () => {
+    token = await tokenFor('DIRECTOR', 'dana');
+    first = await startTestApp({ clockStart: STORY_START, token });
+    story = await loadStory(first, first.clock);
+  });
+  afterAll(async () => {
+    await first.stop();
+    rmSync(first.dataDir, { recursive: true, force: true });
+  });
+
+  it('answers every query identically after a restart on the same DATA_DIR', async () => {
+    const variables = { team: story.teamId, i: story.channel, d: story.scaleDecisionId, m: story.metricId };
+    const before = await ok(first.gql(EVERY_DASHBOARD, variables));
+    await first.stop();
+
+    const second = await startTestApp({ clockStart: first.clock.now(), token, dataDir: first.dataDir });
+    try {
+      await waitUntilReady(second.baseUrl);
+      expect(await ok(second.gql(EVERY_DASHBOARD, variables))).toEqual(before);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('builds the same read models live, one append at a time, as by folding the whole log from position zero', async () => {
+    const stored = new SqliteEventStore({ filename: join(first.dataDir, 'pilotlog.sqlite') });
+    const live = new SqliteEventStore({ filename: ':memory:' });
+    const runner = new ProjectionRunner(live, ALL_PROJECTIONS, upcastEvent);
+    try {
+      const events = await stored.readAll();
+      expect(events.length).toBeGreaterThan(50);
+      runner.start();
+      await runner.caughtUp();
+      for (const event of events) {
+        const { position } = await live.append(
+          event.streamId,
+          [{ id: event.id, type: event.type, data: event.data, metadata: event.metadata }],
+          event.revision,
+        );
+        await runner.waitFor(position, 5000);
+      }
+      const rebuilt = ProjectionSet.fold(ALL_PROJECTIONS, events.map(upcastEvent));
+      expect(snapshotOf(runner.set)).toEqual(snapshotOf(rebuilt));
+    } finally {
+      await runner.stop();
+      await live.close();
+      await stored.close();
+    }
+  });
+});
+
+function snapshotOf(set: ProjectionSet): Record<string, unknown> {
+  return Object.fromEntries(set.projections.map((p) => [p.name, Object.fromEntries(set.of(p))]));
+}

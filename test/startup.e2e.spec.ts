@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startTestApp, waitUntilReady } from './support/test-app';
+
+const root = resolve(__dirname, '..');
+
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--require', join(root, 'scripts/register-ts.js'), join(root, 'src/main.ts')], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, stderr });
+    });
+  });
+}
+
+describe('start-up', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'pilotlog-start-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits with one clear line naming PORT when it is not a number', async () => {
+    const { code, stderr } = await runMain({ PORT: 'abc', DATA_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual(['pilotlog cannot start: PORT: must be a whole number from 0 to 65535, got "abc"']);
+  });
+
+  it('exits with one clear line naming DATA_DIR when it cannot be written', async () => {
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, '');
+    const { code, stderr } = await runMain({ DATA_DIR: join(file, 'data') });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^pilotlog cannot start: DATA_DIR: cannot create or write/);
+  });
+
+  it('serves /health at once and /ready once the read models have caught up', async () => {
+    const app = await startTestApp();
+    try {
+      const health = await fetch(`${app.baseUrl}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      await waitUntilReady(app.baseUrl);
+      expect((await fetch(`${app.baseUrl}/ready`)).status).toBe(200);
+    } finally {
+      await app.destroy();
+    }
+  });
+});
