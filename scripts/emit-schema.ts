@@ -9,10 +9,13 @@ import { loadConfig } from '../src/config/config';
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pilotlog-schema-'));
   try {
-    const app = await createApp(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'schema-emitter-secret-long-enough-000' }), {
-      schemaFile: resolve(process.argv[2] ?? 'schema.gql'),
-      logger: false,
-    });
+    const app = await createApp(
+      loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'schema-emitter-secret-long-enough-000' }),
+      {
+        schemaFile: resolve(process.argv[2] ?? 'schema.gql'),
+        logger: false,
+      },
+    );
     await app.init();
     await app.close();
   } finally {

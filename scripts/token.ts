@@ -19,7 +19,13 @@ async function main(args: string[]): Promise<void> {
     process.exit(2);
   }
   const teamsOption = option(args, 'teams') ?? '*';
-  const teams = teamsOption === '*' ? '*' : teamsOption.split(',').map((t) => t.trim()).filter(Boolean);
+  const teams =
+    teamsOption === '*'
+      ? '*'
+      : teamsOption
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
   const config = loadConfig();
   const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
   const principal: Principal = { sub, role: role as Role, teams };

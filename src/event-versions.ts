@@ -1,10 +1,18 @@
-import { RecordedEvent } from './shared/event-store/event-store.port';
+import { upcast, schemaVersionOf as currentSchemaVersionOf } from './shared/domain/upcasting';
+import { JsonObject, RecordedEvent } from './shared/event-store/event-store.port';
 
-/** Until the domain's upcaster registry lands, every stored event is already current. */
+/** A stored event as today's code reads it: older payloads upcast, the stored bytes untouched. */
 export function upcastEvent(event: RecordedEvent): RecordedEvent {
-  return event;
+  const stored = typeof event.metadata.schemaVersion === 'number' ? event.metadata.schemaVersion : undefined;
+  const current = upcast(event.type, event.data, stored);
+  if (current.schemaVersion === stored) return event;
+  return {
+    ...event,
+    data: current.data as JsonObject,
+    metadata: { ...event.metadata, schemaVersion: current.schemaVersion },
+  };
 }
 
-export function schemaVersionOf(_eventType: string): number {
-  return 1;
+export function schemaVersionOf(eventType: string): number {
+  return currentSchemaVersionOf(eventType);
 }

@@ -50,8 +50,8 @@ describe('errors and write guarantees over real HTTP', () => {
     );
     expect(empty.extensions).toMatchObject({ field: 'participantIds' });
     const date = await expectRejected(
-      `mutation { startIteration(input: { initiativeId: "x", change: "c", plannedEndAt: "next tuesday" }) { id } }`,
-      {},
+      `mutation($input: StartIterationInput!) { startIteration(input: $input) { id } }`,
+      { input: { initiativeId: 'x', change: 'c', plannedEndAt: 'next tuesday' } },
       'BAD_USER_INPUT',
     );
     expect(date.message).toMatch(/ISO 8601/);
@@ -78,8 +78,14 @@ describe('errors and write guarantees over real HTTP', () => {
   });
 
   it('CONFLICT for a stale expectedVersion', async () => {
-    const { registerTeam } = await ok(app.gql<{ registerTeam: { version: number } }>(REGISTER, { input: { teamId: 'cc', name: 'C' } }));
-    await ok(app.gql(ADD, { input: { teamId: 'cc', memberId: 'a', name: 'A', role: 'IC', expectedVersion: registerTeam.version } }));
+    const { registerTeam } = await ok(
+      app.gql<{ registerTeam: { version: number } }>(REGISTER, { input: { teamId: 'cc', name: 'C' } }),
+    );
+    await ok(
+      app.gql(ADD, {
+        input: { teamId: 'cc', memberId: 'a', name: 'A', role: 'IC', expectedVersion: registerTeam.version },
+      }),
+    );
     const error = await expectRejected(
       ADD,
       { input: { teamId: 'cc', memberId: 'b', name: 'B', role: 'IC', expectedVersion: registerTeam.version } },
@@ -98,10 +104,14 @@ describe('errors and write guarantees over real HTTP', () => {
   });
 
   it('lets exactly one of two concurrent writers on one version win', async () => {
-    const { registerTeam } = await ok(app.gql<{ registerTeam: { version: number } }>(REGISTER, { input: { teamId: 'race', name: 'R' } }));
+    const { registerTeam } = await ok(
+      app.gql<{ registerTeam: { version: number } }>(REGISTER, { input: { teamId: 'race', name: 'R' } }),
+    );
     const results = await Promise.all(
       ['x', 'y'].map((m) =>
-        app.gql(ADD, { input: { teamId: 'race', memberId: m, name: m, role: 'IC', expectedVersion: registerTeam.version } }),
+        app.gql(ADD, {
+          input: { teamId: 'race', memberId: m, name: m, role: 'IC', expectedVersion: registerTeam.version },
+        }),
       ),
     );
     expect(results.filter((r) => !r.errors).length).toBe(1);

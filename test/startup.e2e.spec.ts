@@ -8,10 +8,14 @@ const root = resolve(__dirname, '..');
 
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--require', join(root, 'scripts/register-ts.js'), join(root, 'src/main.ts')], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--require', join(root, 'scripts/register-ts.js'), join(root, 'src/main.ts')],
+      {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -30,7 +34,9 @@ describe('start-up', () => {
   it('exits with one clear line naming PORT when it is not a number', async () => {
     const { code, stderr } = await runMain({ PORT: 'abc', DATA_DIR: dir });
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual(['pilotlog cannot start: PORT: must be a whole number from 0 to 65535, got "abc"']);
+    expect(stderr.trim().split('\n')).toEqual([
+      'pilotlog cannot start: PORT: must be a whole number from 0 to 65535, got "abc"',
+    ]);
   });
 
   it('exits with one clear line naming DATA_DIR when it cannot be written', async () => {

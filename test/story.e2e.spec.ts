@@ -35,7 +35,9 @@ describe('the reference story over real HTTP', () => {
   afterAll(() => app.destroy());
 
   it('reports every team-impact figure', async () => {
-    const { teamImpact } = await ok(app.gql<{ teamImpact: Record<string, unknown> }>(TEAM_IMPACT, { teamId: story.teamId }));
+    const { teamImpact } = await ok(
+      app.gql<{ teamImpact: Record<string, unknown> }>(TEAM_IMPACT, { teamId: story.teamId }),
+    );
     const byStatus = Object.fromEntries(
       (teamImpact.initiativesByStatus as Array<{ status: string; count: number }>).map((s) => [s.status, s.count]),
     );
@@ -134,19 +136,26 @@ describe('the reference story over real HTTP', () => {
     expect(page1.initiatives.totalCount).toBe(3);
     expect(page1.initiatives.edges.map((e: any) => e.node.id)).toEqual([story.channel, story.delegated]);
     const page2 = await ok(
-      app.gql<{ initiatives: any }>(`query($a: String) { initiatives(first: 2, after: $a) { edges { node { id } } pageInfo { hasNextPage } } }`, {
-        a: page1.initiatives.pageInfo.endCursor,
-      }),
+      app.gql<{ initiatives: any }>(
+        `query($a: String) { initiatives(first: 2, after: $a) { edges { node { id } } pageInfo { hasNextPage } } }`,
+        {
+          a: page1.initiatives.pageInfo.endCursor,
+        },
+      ),
     );
     expect(page2.initiatives.edges.map((e: any) => e.node.id)).toEqual([story.idle]);
     expect(page2.initiatives.pageInfo.hasNextPage).toBe(false);
     const piloting = await ok(
-      app.gql<{ initiatives: any }>(`{ initiatives(filter: { status: PILOTING }) { totalCount edges { node { id ownerId } } } }`),
+      app.gql<{ initiatives: any }>(
+        `{ initiatives(filter: { status: PILOTING }) { totalCount edges { node { id ownerId } } } }`,
+      ),
     );
     expect(piloting.initiatives.edges).toEqual([{ node: { id: story.delegated, ownerId: story.managers[1] } }]);
 
     const decisions = await ok(
-      app.gql<{ decisions: any }>(`{ decisions(filter: { kind: SCALE }) { totalCount edges { node { id kind initiativeId } } } }`),
+      app.gql<{ decisions: any }>(
+        `{ decisions(filter: { kind: SCALE }) { totalCount edges { node { id kind initiativeId } } } }`,
+      ),
     );
     expect(decisions.decisions).toEqual({
       totalCount: 1,
@@ -162,12 +171,19 @@ describe('the reference story over real HTTP', () => {
     const { portfolioImpact } = await ok(
       app.gql<{ portfolioImpact: any }>(`{ portfolioImpact { headcount reachedMembers coverage teams { teamId } } }`),
     );
-    expect(portfolioImpact).toMatchObject({ headcount: 23, reachedMembers: 23, coverage: 1, teams: [{ teamId: story.teamId }] });
+    expect(portfolioImpact).toMatchObject({
+      headcount: 23,
+      reachedMembers: 23,
+      coverage: 1,
+      teams: [{ teamId: story.teamId }],
+    });
   });
 
   it('lists feedback oldest first', async () => {
     const { feedback } = await ok(
-      app.gql<{ feedback: any[] }>(`query($i: ID!) { feedback(initiativeId: $i) { authorId kind text } }`, { i: story.channel }),
+      app.gql<{ feedback: any[] }>(`query($i: ID!) { feedback(initiativeId: $i) { authorId kind text } }`, {
+        i: story.channel,
+      }),
     );
     expect(feedback).toEqual([{ authorId: story.ics[0], kind: 'PRAISE', text: 'Voice notes feel natural' }]);
   });

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
     if (message.clock && clock) clock.set(message.clock);
     process.send?.({ ack: message.id });
   });
-  const stop = () => app.stop().then(() => process.exit(0), () => process.exit(1));
+  const stop = () =>
+    app.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.on('SIGTERM', stop);
   process.on('disconnect', stop);
   process.send?.({ baseUrl: app.baseUrl, dataDir: app.dataDir });

@@ -92,7 +92,12 @@ export async function loadStory(app: { gql: Gql }, clock: StoryClock, suffix = '
   const launch = `mutation($input: LaunchPilotInput!) { launchPilot(input: $input) { status } }`;
   await clock.advanceDays(2);
   await gql(launch, {
-    input: { initiativeId: channel, ownerId: managers[0], participantIds: ics.slice(0, 4), controlIds: ics.slice(4, 8) },
+    input: {
+      initiativeId: channel,
+      ownerId: managers[0],
+      participantIds: ics.slice(0, 4),
+      controlIds: ics.slice(4, 8),
+    },
   });
   const afterLaunch = clock.now();
 
@@ -108,12 +113,26 @@ export async function loadStory(app: { gql: Gql }, clock: StoryClock, suffix = '
     await clock.advanceDays(7);
     for (const [i, value] of pilot.entries()) {
       await gql(measure, {
-        input: { initiativeId: channel, metricId, value, periodStart: weekStart, cohort: 'PILOT', participantId: ics[i] },
+        input: {
+          initiativeId: channel,
+          metricId,
+          value,
+          periodStart: weekStart,
+          cohort: 'PILOT',
+          participantId: ics[i],
+        },
       });
     }
     for (const [i, value] of control.entries()) {
       await gql(measure, {
-        input: { initiativeId: channel, metricId, value, periodStart: weekStart, cohort: 'CONTROL', participantId: ics[4 + i] },
+        input: {
+          initiativeId: channel,
+          metricId,
+          value,
+          periodStart: weekStart,
+          cohort: 'CONTROL',
+          participantId: ics[4 + i],
+        },
       });
     }
     await clock.advanceDays(6);
@@ -145,7 +164,13 @@ export async function loadStory(app: { gql: Gql }, clock: StoryClock, suffix = '
 
   const delegated = `followups${suffix}`;
   await gql(propose, {
-    input: { initiativeId: delegated, teamId, title: 'Same-day follow-ups', problem: 'Leads go cold', potentialReach: 3 },
+    input: {
+      initiativeId: delegated,
+      teamId,
+      title: 'Same-day follow-ups',
+      problem: 'Leads go cold',
+      potentialReach: 3,
+    },
   });
   await gql(`mutation($input: StateHypothesisInput!) { stateHypothesis(input: $input) { status } }`, {
     input: { initiativeId: delegated, statement: 'We believe same-day follow-ups will raise demo bookings' },
@@ -175,7 +200,13 @@ export async function loadStory(app: { gql: Gql }, clock: StoryClock, suffix = '
 
   const idle = `idle${suffix}`;
   await gql(propose, {
-    input: { initiativeId: idle, teamId, title: 'Shared objection handbook', problem: 'Answers vary', potentialReach: 20 },
+    input: {
+      initiativeId: idle,
+      teamId,
+      title: 'Shared objection handbook',
+      problem: 'Answers vary',
+      potentialReach: 20,
+    },
   });
   await gql(`mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { id } }`, {
     input: { initiativeId: channel, authorId: ics[0], kind: 'PRAISE', text: 'Voice notes feel natural' },

@@ -31,7 +31,9 @@ export class CohortComparisonResolver {
     authorizeRead(principal, view.teamId);
     if (!view.metrics.some((m) => m.id === metricId)) throw notFound('metric', metricId);
     if (!view.iterations.some((it) => it.number === iteration)) return null;
-    const readings = this.readModels.views(cohortReadingsProjection).get(cohortReadingsKey(initiativeId, metricId, iteration));
+    const readings = this.readModels
+      .views(cohortReadingsProjection)
+      .get(cohortReadingsKey(initiativeId, metricId, iteration));
     return compareCohorts(metricId, iteration, readings?.pilot ?? [], readings?.control ?? []);
   }
 }

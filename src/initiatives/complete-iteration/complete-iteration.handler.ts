@@ -14,9 +14,7 @@ export class CompleteIteration {
 
 @CommandHandler(CompleteIteration)
 export class CompleteIterationHandler implements ICommandHandler<CompleteIteration, CommandOutcome> {
-  constructor(
-    private readonly commands: CommandRunner,
-  ) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   async execute({ input, principal }: CompleteIteration): Promise<CommandOutcome> {
     return this.commands.run(

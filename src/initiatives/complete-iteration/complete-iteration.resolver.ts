@@ -11,7 +11,15 @@ export class CompleteIterationResolver {
   constructor(private readonly mutations: InitiativeMutations) {}
 
   @Mutation(() => Initiative, { description: 'Completes the open iteration with its outcome and learnings' })
-  completeIteration(@Args('input') input: CompleteIterationInput, @CurrentPrincipal() principal: Principal): Promise<Initiative> {
-    return this.mutations.execute('completeIteration', input.initiativeId, new CompleteIteration(input, principal), principal);
+  completeIteration(
+    @Args('input') input: CompleteIterationInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Initiative> {
+    return this.mutations.execute(
+      'completeIteration',
+      input.initiativeId,
+      new CompleteIteration(input, principal),
+      principal,
+    );
   }
 }

@@ -14,9 +14,7 @@ export class DefineSuccessMetric {
 
 @CommandHandler(DefineSuccessMetric)
 export class DefineSuccessMetricHandler implements ICommandHandler<DefineSuccessMetric, CommandOutcome> {
-  constructor(
-    private readonly commands: CommandRunner,
-  ) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   async execute({ input, principal }: DefineSuccessMetric): Promise<CommandOutcome> {
     return this.commands.run(

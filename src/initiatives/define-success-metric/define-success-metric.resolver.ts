@@ -11,7 +11,15 @@ export class DefineSuccessMetricResolver {
   constructor(private readonly mutations: InitiativeMutations) {}
 
   @Mutation(() => Initiative, { description: 'Defines what success looks like, before the first step' })
-  defineSuccessMetric(@Args('input') input: DefineSuccessMetricInput, @CurrentPrincipal() principal: Principal): Promise<Initiative> {
-    return this.mutations.execute('defineSuccessMetric', input.initiativeId, new DefineSuccessMetric(input, principal), principal);
+  defineSuccessMetric(
+    @Args('input') input: DefineSuccessMetricInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Initiative> {
+    return this.mutations.execute(
+      'defineSuccessMetric',
+      input.initiativeId,
+      new DefineSuccessMetric(input, principal),
+      principal,
+    );
   }
 }

@@ -14,9 +14,7 @@ export class RecordDecision {
 
 @CommandHandler(RecordDecision)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecision, CommandOutcome> {
-  constructor(
-    private readonly commands: CommandRunner,
-  ) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   async execute({ input, principal }: RecordDecision): Promise<CommandOutcome> {
     return this.commands.run(

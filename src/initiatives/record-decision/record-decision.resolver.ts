@@ -10,8 +10,18 @@ import { RecordDecisionInput } from './record-decision.input';
 export class RecordDecisionResolver {
   constructor(private readonly mutations: InitiativeMutations) {}
 
-  @Mutation(() => Initiative, { description: 'Decides after a completed iteration: PERSEVERE, PIVOT, SCALE or STOP, freezing the evidence' })
-  recordDecision(@Args('input') input: RecordDecisionInput, @CurrentPrincipal() principal: Principal): Promise<Initiative> {
-    return this.mutations.execute('recordDecision', input.initiativeId, new RecordDecision(input, principal), principal);
+  @Mutation(() => Initiative, {
+    description: 'Decides after a completed iteration: PERSEVERE, PIVOT, SCALE or STOP, freezing the evidence',
+  })
+  recordDecision(
+    @Args('input') input: RecordDecisionInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Initiative> {
+    return this.mutations.execute(
+      'recordDecision',
+      input.initiativeId,
+      new RecordDecision(input, principal),
+      principal,
+    );
   }
 }

@@ -14,9 +14,7 @@ export class RecordMeasurement {
 
 @CommandHandler(RecordMeasurement)
 export class RecordMeasurementHandler implements ICommandHandler<RecordMeasurement, CommandOutcome> {
-  constructor(
-    private readonly commands: CommandRunner,
-  ) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   async execute({ input, principal }: RecordMeasurement): Promise<CommandOutcome> {
     return this.commands.run(

@@ -11,7 +11,15 @@ export class RecordMeasurementResolver {
   constructor(private readonly mutations: InitiativeMutations) {}
 
   @Mutation(() => Initiative, { description: 'Records one reading of a metric for a period, in the open iteration' })
-  recordMeasurement(@Args('input') input: RecordMeasurementInput, @CurrentPrincipal() principal: Principal): Promise<Initiative> {
-    return this.mutations.execute('recordMeasurement', input.initiativeId, new RecordMeasurement(input, principal), principal);
+  recordMeasurement(
+    @Args('input') input: RecordMeasurementInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Initiative> {
+    return this.mutations.execute(
+      'recordMeasurement',
+      input.initiativeId,
+      new RecordMeasurement(input, principal),
+      principal,
+    );
   }
 }

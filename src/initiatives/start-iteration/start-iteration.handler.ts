@@ -14,9 +14,7 @@ export class StartIteration {
 
 @CommandHandler(StartIteration)
 export class StartIterationHandler implements ICommandHandler<StartIteration, CommandOutcome> {
-  constructor(
-    private readonly commands: CommandRunner,
-  ) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   async execute({ input, principal }: StartIteration): Promise<CommandOutcome> {
     return this.commands.run(

@@ -11,7 +11,15 @@ export class StartIterationResolver {
   constructor(private readonly mutations: InitiativeMutations) {}
 
   @Mutation(() => Initiative, { description: 'Starts the next build-measure-learn iteration' })
-  startIteration(@Args('input') input: StartIterationInput, @CurrentPrincipal() principal: Principal): Promise<Initiative> {
-    return this.mutations.execute('startIteration', input.initiativeId, new StartIteration(input, principal), principal);
+  startIteration(
+    @Args('input') input: StartIterationInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Initiative> {
+    return this.mutations.execute(
+      'startIteration',
+      input.initiativeId,
+      new StartIteration(input, principal),
+      principal,
+    );
   }
 }

@@ -14,9 +14,7 @@ export class StateHypothesis {
 
 @CommandHandler(StateHypothesis)
 export class StateHypothesisHandler implements ICommandHandler<StateHypothesis, CommandOutcome> {
-  constructor(
-    private readonly commands: CommandRunner,
-  ) {}
+  constructor(private readonly commands: CommandRunner) {}
 
   async execute({ input, principal }: StateHypothesis): Promise<CommandOutcome> {
     return this.commands.run(

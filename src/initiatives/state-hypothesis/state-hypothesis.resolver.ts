@@ -10,8 +10,18 @@ import { StateHypothesisInput } from './state-hypothesis.input';
 export class StateHypothesisResolver {
   constructor(private readonly mutations: InitiativeMutations) {}
 
-  @Mutation(() => Initiative, { description: 'States the hypothesis: We believe that <change> for <who> will <measurable outcome>' })
-  stateHypothesis(@Args('input') input: StateHypothesisInput, @CurrentPrincipal() principal: Principal): Promise<Initiative> {
-    return this.mutations.execute('stateHypothesis', input.initiativeId, new StateHypothesis(input, principal), principal);
+  @Mutation(() => Initiative, {
+    description: 'States the hypothesis: We believe that <change> for <who> will <measurable outcome>',
+  })
+  stateHypothesis(
+    @Args('input') input: StateHypothesisInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Initiative> {
+    return this.mutations.execute(
+      'stateHypothesis',
+      input.initiativeId,
+      new StateHypothesis(input, principal),
+      principal,
+    );
   }
 }

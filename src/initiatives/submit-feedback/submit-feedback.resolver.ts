@@ -11,7 +11,16 @@ export class SubmitFeedbackResolver {
   constructor(private readonly mutations: InitiativeMutations) {}
 
   @Mutation(() => Initiative, { description: 'Submits a suggestion, concern or praise from a team member' })
-  submitFeedback(@Args('input') input: SubmitFeedbackInput, @CurrentPrincipal() principal: Principal): Promise<Initiative> {
-    return this.mutations.execute('submitFeedback', input.initiativeId, new SubmitFeedback(input, principal), principal, input.authorId);
+  submitFeedback(
+    @Args('input') input: SubmitFeedbackInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Initiative> {
+    return this.mutations.execute(
+      'submitFeedback',
+      input.initiativeId,
+      new SubmitFeedback(input, principal),
+      principal,
+      input.authorId,
+    );
   }
 }

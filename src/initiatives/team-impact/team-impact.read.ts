@@ -87,10 +87,7 @@ export function portfolioImpactAt(teams: TeamImpact[], now: string): PortfolioIm
     coverage: headcount === 0 ? 0 : reached / headcount,
     initiativesByStatus: STATUSES.map((status) => ({
       status,
-      count: teams.reduce(
-        (sum, t) => sum + (t.initiativesByStatus.find((s) => s.status === status)?.count ?? 0),
-        0,
-      ),
+      count: teams.reduce((sum, t) => sum + (t.initiativesByStatus.find((s) => s.status === status)?.count ?? 0), 0),
     })),
     teams,
   };

@@ -64,7 +64,9 @@ export function authorizeInitiativeCommand(
     case 'CONTRIBUTOR':
       if (command === 'submitFeedback' && authorId === principal.sub) return;
       throw forbidden(
-        command === 'submitFeedback' ? 'A contributor may submit feedback only as themselves' : `A contributor may not ${command}`,
+        command === 'submitFeedback'
+          ? 'A contributor may submit feedback only as themselves'
+          : `A contributor may not ${command}`,
       );
     default:
       throw forbidden(`A ${principal.role.toLowerCase()} token is read-only`);

@@ -14,7 +14,11 @@ function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function signToken(secret: string, principal: Principal, expiresIn: string | number = '12h'): Promise<string> {
+export async function signToken(
+  secret: string,
+  principal: Principal,
+  expiresIn: string | number = '12h',
+): Promise<string> {
   return new SignJWT({ role: principal.role, teams: principal.teams === '*' ? ['*'] : [...principal.teams] })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(principal.sub)
@@ -25,9 +29,13 @@ export async function signToken(secret: string, principal: Principal, expiresIn:
 
 export async function verifyToken(secret: string, token: string): Promise<Principal> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], requiredClaims: ['sub', 'exp'] });
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: [ALGORITHM],
+      requiredClaims: ['sub', 'exp'],
+    });
     const role = payload.role;
-    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new InvalidTokenError('The token has no valid role');
+    if (typeof role !== 'string' || !ROLES.includes(role as Role))
+      throw new InvalidTokenError('The token has no valid role');
     const teams = payload.teams;
     if (!Array.isArray(teams) || !teams.every((t) => typeof t === 'string')) {
       throw new InvalidTokenError('The token has no valid teams claim');

@@ -8,13 +8,16 @@ export const SQLITE_FILE_NAME = 'pilotlog.sqlite';
 /** EventStoreDB when a connection string is configured, otherwise the embedded SQLite file in DATA_DIR. */
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
   if (config.eventStoreConnectionString) {
-    const { connectEventStoreDb } = await import('./esdb/esdb-event-store');
-    return connectEventStoreDb(config.eventStoreConnectionString, { timeoutMs: 5000 });
+    throw new EventStoreUnavailableError(
+      'EVENTSTORE_CONNECTION_STRING: this build has no EventStoreDB adapter yet; unset it to use the embedded store',
+    );
   }
   const filename = join(config.dataDir, SQLITE_FILE_NAME);
   try {
     return new SqliteEventStore({ filename, synchronous: config.sqliteSynchronous });
   } catch (error) {
-    throw new EventStoreUnavailableError(`DATA_DIR: cannot open the event store ${filename} (${(error as Error).message})`);
+    throw new EventStoreUnavailableError(
+      `DATA_DIR: cannot open the event store ${filename} (${(error as Error).message})`,
+    );
   }
 }

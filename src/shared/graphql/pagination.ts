@@ -48,7 +48,10 @@ export function paginate<T>(
   const edges = slice.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: start + size < ordered.length, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: start + size < ordered.length,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     totalCount: ordered.length,
   };
 }

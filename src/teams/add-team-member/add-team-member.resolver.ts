@@ -19,7 +19,10 @@ export class AddTeamMemberResolver {
   ) {}
 
   @Mutation(() => Team, { description: 'Adds a line manager, IC or director to a team' })
-  async addTeamMember(@Args('input') input: AddTeamMemberInput, @CurrentPrincipal() principal: Principal): Promise<Team> {
+  async addTeamMember(
+    @Args('input') input: AddTeamMemberInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Team> {
     authorizeTeamCommand(principal, 'addTeamMember', input.teamId);
     const outcome = await this.commandBus.execute(new AddTeamMember(input, principal));
     return teamAfter(outcome, this.readModels, this.teams);

@@ -14,14 +14,20 @@ export class RegisterTeamInput extends IdempotentInput {
   @Length(1, 120)
   name!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Share of headcount below which ideas are delegated; (0,1], 0.5 by default' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of headcount below which ideas are delegated; (0,1], 0.5 by default',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0.0001)
   @Max(1)
   impactThreshold?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Days an idea may wait for launch before it counts as analysis paralysis; 21 by default' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days an idea may wait for launch before it counts as analysis paralysis; 21 by default',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

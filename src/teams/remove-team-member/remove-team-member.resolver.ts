@@ -19,7 +19,10 @@ export class RemoveTeamMemberResolver {
   ) {}
 
   @Mutation(() => Team, { description: 'Removes a member from a team' })
-  async removeTeamMember(@Args('input') input: RemoveTeamMemberInput, @CurrentPrincipal() principal: Principal): Promise<Team> {
+  async removeTeamMember(
+    @Args('input') input: RemoveTeamMemberInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Team> {
     authorizeTeamCommand(principal, 'removeTeamMember', input.teamId);
     const outcome = await this.commandBus.execute(new RemoveTeamMember(input, principal));
     return teamAfter(outcome, this.readModels, this.teams);
