@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     }
     const commandSeconds = (performance.now() - t) / 1000;
     result.commandsPerSec = round(COMMANDS / commandSeconds, 0);
-    const streamLength = Math.round((events - data.initiativeIds.length * 5) / data.initiativeIds.length);
+    const streamLength = Math.round(streamEvents(file, `initiative-${launchedTargets[0]}`) - COMMANDS / launchedTargets.length);
     result.commandStreamEvents = streamLength;
     log(`commands: ${result.commandsPerSec}/s on streams of ~${streamLength} events`);
     await app.close();
@@ -172,6 +172,13 @@ function collectGarbage(): void {
   const gc = runInNewContext('gc') as () => void;
   gc();
   gc();
+}
+
+function streamEvents(file: string, streamId: string): number {
+  const db = new Database(file, { readonly: true });
+  const row = db.prepare('SELECT COUNT(*) AS n FROM events WHERE stream_id = ?').get(streamId) as { n: number };
+  db.close();
+  return row.n;
 }
 
 function lastPosition(file: string): number {
