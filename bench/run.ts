@@ -131,7 +131,9 @@ async function main(): Promise<void> {
     }
     const commandSeconds = (performance.now() - t) / 1000;
     result.commandsPerSec = round(COMMANDS / commandSeconds, 0);
-    const streamLength = Math.round(streamEvents(file, `initiative-${launchedTargets[0]}`) - COMMANDS / launchedTargets.length);
+    const streamLength = Math.round(
+      streamEvents(file, `initiative-${launchedTargets[0]}`) - COMMANDS / launchedTargets.length,
+    );
     result.commandStreamEvents = streamLength;
     log(`commands: ${result.commandsPerSec}/s on streams of ~${streamLength} events`);
     await app.close();
