@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { AddressInfo, createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +27,16 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
   });
 }
 
+/** A port nothing listens on: bound, then released. */
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
 describe('start-up', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'pilotlog-start-'))));
@@ -46,6 +57,24 @@ describe('start-up', () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^pilotlog cannot start: DATA_DIR: cannot create or write/);
+  });
+
+  it('exits with one clear line when EVENTSTORE_CONNECTION_STRING is malformed', async () => {
+    const { code, stderr } = await runMain({ DATA_DIR: dir, EVENTSTORE_CONNECTION_STRING: 'http//nowhere' });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^pilotlog cannot start: EVENTSTORE_CONNECTION_STRING: /);
+  });
+
+  it('exits with one clear line when no EventStoreDB answers at EVENTSTORE_CONNECTION_STRING', async () => {
+    const port = await freePort();
+    const { code, stderr } = await runMain({
+      DATA_DIR: dir,
+      EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${port}?tls=false`,
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^pilotlog cannot start: EVENTSTORE_CONNECTION_STRING: no answer from EventStoreDB/);
   });
 
   it('serves /health at once and /ready once the read models have caught up', async () => {

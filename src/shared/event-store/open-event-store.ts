@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { AppConfig } from '../../config/config';
 import { EventStore, EventStoreUnavailableError } from './event-store.port';
+import { connectEventStoreDb } from './esdb/esdb-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export const SQLITE_FILE_NAME = 'pilotlog.sqlite';
@@ -8,9 +9,7 @@ export const SQLITE_FILE_NAME = 'pilotlog.sqlite';
 /** EventStoreDB when a connection string is configured, otherwise the embedded SQLite file in DATA_DIR. */
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
   if (config.eventStoreConnectionString) {
-    throw new EventStoreUnavailableError(
-      'EVENTSTORE_CONNECTION_STRING: this build has no EventStoreDB adapter yet; unset it to use the embedded store',
-    );
+    return connectEventStoreDb(config.eventStoreConnectionString);
   }
   const filename = join(config.dataDir, SQLITE_FILE_NAME);
   try {
