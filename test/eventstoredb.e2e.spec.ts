@@ -112,4 +112,55 @@ describe('the service on EventStoreDB', () => {
     expect(proposed.count).toBe(2);
     expect([...log.streams.keys()].some((s) => s.includes('after-restart'))).toBe(true);
   });
+
+  it('serves several replicas from one EventStoreDB: same answers, one winner on a contested version', async () => {
+    const replica = await startTestApp({ token, env: { EVENTSTORE_CONNECTION_STRING: double.connectionString } });
+    try {
+      await waitUntilReady(replica.baseUrl);
+      expect(await teamImpactOf(replica, story.teamId)).toEqual(await teamImpactOf(app, story.teamId));
+
+      const { initiative } = await ok(
+        app.gql<{ initiative: { version: number } }>(`{ initiative(id: "after-restart") { version } }`),
+      );
+      const state = (statement: string) =>
+        `mutation { stateHypothesis(input: { initiativeId: "after-restart", expectedVersion: ${initiative.version}, statement: "${statement}" }) { version } }`;
+      const answers = await Promise.all([
+        app.gql<{ stateHypothesis: { version: number } }>(
+          state('We believe weekly reviews for reps will lift win rate'),
+        ),
+        replica.gql<{ stateHypothesis: { version: number } }>(
+          state('We believe deal desks for reps will lift win rate'),
+        ),
+      ]);
+      const won = answers.filter((a) => !a.errors);
+      const lost = answers.filter((a) => a.errors);
+      expect(won).toHaveLength(1);
+      expect(won[0].data!.stateHypothesis.version).toBe(initiative.version + 1);
+      expect(lost[0].errors![0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        expectedVersion: initiative.version,
+        actualVersion: initiative.version + 1,
+      });
+
+      // Each replica follows $all, so the winner's write reaches the other's read model too.
+      const hypothesisOn = async (target: TestApp) =>
+        (
+          await ok(
+            target.gql<{ initiative: { hypothesis: string | null } }>(
+              `{ initiative(id: "after-restart") { hypothesis } }`,
+            ),
+          )
+        ).initiative.hypothesis;
+      const deadline = Date.now() + 10_000;
+      let seen = await hypothesisOn(replica);
+      while (seen === null && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+        seen = await hypothesisOn(replica);
+      }
+      expect(seen).toBe(await hypothesisOn(app));
+      expect(seen).toMatch(/^We believe/);
+    } finally {
+      await replica.destroy();
+    }
+  });
 });
