@@ -163,4 +163,41 @@ describe('the service on EventStoreDB', () => {
       await replica.destroy();
     }
   });
+
+  it('answers SERVICE_UNAVAILABLE while EventStoreDB is away and takes the same command once it is back', async () => {
+    const propose = (initiativeId: string) =>
+      app.gql<{ proposeInitiative: { id: string } }>(
+        `mutation($input: ProposeInitiativeInput!) { proposeInitiative(input: $input) { id } }`,
+        {
+          input: {
+            commandId: `propose-${initiativeId}`,
+            initiativeId,
+            teamId: story.teamId,
+            title: 'Shadowing top performers',
+            problem: 'New reps ramp slowly',
+            potentialReach: 4,
+          },
+        },
+      );
+    await double.stop();
+    const refused = await propose('during-outage');
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('try again shortly'),
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    expect(JSON.stringify(refused.errors)).not.toMatch(/ECONNREFUSED|at .*\.ts/);
+
+    double = await startEsdbDouble({ log, port: double.port });
+    let answer = await propose('during-outage');
+    for (let attempt = 0; answer.errors && attempt < 50; attempt++) {
+      expect(answer.errors[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      await new Promise((r) => setTimeout(r, 100));
+      answer = await propose('during-outage');
+    }
+    expect(answer.data?.proposeInitiative.id).toBe('during-outage');
+    // Once again, with the same commandId: answered, not appended twice.
+    expect((await propose('during-outage')).data?.proposeInitiative.id).toBe('during-outage');
+    const stream = [...log.streams.entries()].find(([name]) => name.includes('during-outage'))![1];
+    expect(stream.filter((e) => /Proposed/.test(e.type))).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { GraphQLFormattedError, GraphQLError } from 'graphql';
-import { ConcurrencyError } from '../event-store/event-store.port';
+import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/event-store.port';
 import { RuleBroken } from '../domain/rule-broken';
 
 export type ErrorCode =
@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export function badUserInput(field: string, message: string): GraphQLError {
@@ -66,6 +67,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       expectedVersion: original.expected,
       actualVersion: original.actual === 'no_stream' ? 0 : original.actual,
     });
+  }
+  if (original instanceof EventStoreUnavailableError) {
+    // Whether a write landed is unknown; a retry with the same commandId is answered idempotently.
+    return publicError(
+      formatted,
+      'The event store cannot be reached: try again shortly (a retry with the same commandId is safe)',
+      'SERVICE_UNAVAILABLE',
+      {},
+    );
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && isClientFacing(original)) {

@@ -130,6 +130,31 @@ describe('EventStoreDB adapter', () => {
     }
   });
 
+  it('reports the server being away as EventStoreUnavailableError, and writes again once it is back', async () => {
+    const log = new InMemoryLog();
+    const first = await startEsdbDouble({ log });
+    const store = await connectEventStoreDb(first.connectionString);
+    const id = `s-${randomUUID()}`;
+    try {
+      await store.append(id, [event('Before')], 'no_stream');
+      await first.stop();
+      await expect(store.append(id, [event('Lost')], 1)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(store.readStream(id)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      expect(log.streams.get(id)).toHaveLength(1);
+
+      const second = await startEsdbDouble({ log, port: first.port });
+      try {
+        await expect(appendWithRetry(store, id, event('After'), 1)).resolves.toMatchObject({ nextVersion: 2 });
+        expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Before', 'After']);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('orders positions by commit then prepare, as fixed-width text', async () => {
     const store = await connectEventStoreDb(double.connectionString);
     try {

@@ -4,6 +4,7 @@ import {
   ANY,
   AppendExpectedRevision,
   BACKWARDS,
+  DeadlineExceededError,
   END,
   EventStoreDBClient,
   excludeSystemEvents,
@@ -15,6 +16,7 @@ import {
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
+  UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
@@ -81,7 +83,7 @@ export class EsdbEventStore implements EventStore {
       if (error instanceof WrongExpectedVersionError) {
         throw new ConcurrencyError(streamId, expectedVersion, toActualVersion(error.actualVersion));
       }
-      throw error;
+      throw unavailableOr(error);
     }
   }
 
@@ -100,7 +102,7 @@ export class EsdbEventStore implements EventStore {
       return events;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw error;
+      throw unavailableOr(error);
     }
   }
 
@@ -149,12 +151,16 @@ export class EsdbEventStore implements EventStore {
 
   private async readAllPage(after: Position | undefined, maxCount: number): Promise<RecordedEvent[]> {
     const page: RecordedEvent[] = [];
-    for await (const resolved of this.client.readAll({
-      fromPosition: after === undefined ? START : toEsdbPosition(after),
-      maxCount,
-      direction: FORWARDS,
-    })) {
-      if (resolved.event) page.push(toRecordedEvent(resolved));
+    try {
+      for await (const resolved of this.client.readAll({
+        fromPosition: after === undefined ? START : toEsdbPosition(after),
+        maxCount,
+        direction: FORWARDS,
+      })) {
+        if (resolved.event) page.push(toRecordedEvent(resolved));
+      }
+    } catch (error) {
+      throw unavailableOr(error);
     }
     return page;
   }
@@ -352,6 +358,17 @@ export async function connectEventStoreDb(
     );
   }
   return new EsdbEventStore(client, options);
+}
+
+/**
+ * A server that cannot be reached (or answers too late) is the port's EventStoreUnavailableError,
+ * so callers can tell "try again shortly" from a fault.
+ */
+function unavailableOr(error: unknown): unknown {
+  if (error instanceof UnavailableError || error instanceof DeadlineExceededError) {
+    return new EventStoreUnavailableError(`EventStoreDB is unavailable (${oneLine(error)})`);
+  }
+  return error;
 }
 
 function oneLine(error: unknown): string {
