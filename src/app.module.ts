@@ -10,6 +10,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthenticationGuard } from './shared/auth/authentication.guard';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { formatError } from './shared/graphql/errors';
+import { queryLimitOptions } from './shared/graphql/query-limits';
 import { TeamsModule } from './teams/teams.module';
 
 export interface AppModuleOptions extends CoreOptions {
@@ -21,6 +22,7 @@ export interface AppModuleOptions extends CoreOptions {
 export class AppModule {
   static register(options: AppModuleOptions): DynamicModule {
     const { config } = options;
+    const limits = queryLimitOptions(config.queryLimits, { production: config.production });
     return {
       module: AppModule,
       imports: [
@@ -36,8 +38,10 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
           formatError,
-          plugins: [ApolloServerPluginLandingPageDisabled()],
+          plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
         TeamsModule,

@@ -7,6 +7,7 @@ import { AppConfig } from './config/config';
 import { Clock } from './shared/clock';
 import { openEventStore } from './shared/event-store/open-event-store';
 import { badUserInput } from './shared/graphql/errors';
+import { readJsonBodies } from './shared/graphql/request-body';
 import { ReadModels } from './shared/projections/read-models';
 import { serveWeb } from './web/serve-web';
 
@@ -24,7 +25,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     AppModule.register({ config, store, clock: options.clock, schemaFile: options.schemaFile ?? true }),
     { logger: options.logger ?? new Logger(), bodyParser: false, abortOnError: false },
   );
-  app.useBodyParser('json', { limit: '1mb' });
+  readJsonBodies(app);
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

@@ -50,6 +50,14 @@ describe('start-up', () => {
     ]);
   });
 
+  it('exits with one clear line naming a query limit that is not a whole number', async () => {
+    const { code, stderr } = await runMain({ GRAPHQL_MAX_COST: 'lots', DATA_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      'pilotlog cannot start: GRAPHQL_MAX_COST: must be a whole number from 1 to 100000000, got "lots"',
+    ]);
+  });
+
   it('exits with one clear line naming DATA_DIR when it cannot be written', async () => {
     const file = join(dir, 'plain-file');
     writeFileSync(file, '');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULT_QUERY_LIMITS, loadConfig } from './config';
 
 describe('configuration', () => {
   let dir: string;
@@ -52,5 +52,50 @@ describe('configuration', () => {
       sqliteSynchronous: 'NORMAL',
       eventStoreConnectionString: 'esdb://localhost:2113?tls=false',
     });
+  });
+
+  it('holds GraphQL operations to the default abuse limits when none are configured', () => {
+    expect(loadConfig({ DATA_DIR: dir }).queryLimits).toEqual({
+      maxDepth: 10,
+      maxCost: 100000,
+      maxAliases: 100,
+      maxTokens: 5000,
+      maxDirectives: 50,
+    });
+    expect(loadConfig({ DATA_DIR: dir, GRAPHQL_MAX_DEPTH: ' ' }).queryLimits).toEqual(DEFAULT_QUERY_LIMITS);
+  });
+
+  it('reads every abuse limit from its variable', () => {
+    const config = loadConfig({
+      DATA_DIR: dir,
+      GRAPHQL_MAX_DEPTH: '6',
+      GRAPHQL_MAX_COST: '2500',
+      GRAPHQL_MAX_ALIASES: '0',
+      GRAPHQL_MAX_TOKENS: ' 800 ',
+      GRAPHQL_MAX_DIRECTIVES: '5',
+    });
+    expect(config.queryLimits).toEqual({ maxDepth: 6, maxCost: 2500, maxAliases: 0, maxTokens: 800, maxDirectives: 5 });
+  });
+
+  it.each([
+    ['GRAPHQL_MAX_DEPTH', '0', 'from 1 to 1000'],
+    ['GRAPHQL_MAX_DEPTH', 'deep', 'from 1 to 1000'],
+    ['GRAPHQL_MAX_COST', '1e6', 'from 1 to 100000000'],
+    ['GRAPHQL_MAX_COST', '-5', 'from 1 to 100000000'],
+    ['GRAPHQL_MAX_ALIASES', '12.5', 'from 0 to 100000'],
+    ['GRAPHQL_MAX_TOKENS', '0', 'from 1 to 1000000'],
+    ['GRAPHQL_MAX_TOKENS', '2000000', 'from 1 to 1000000'],
+    ['GRAPHQL_MAX_DIRECTIVES', 'none', 'from 0 to 100000'],
+  ])('rejects %s=%s in one line naming the variable', (name, value, range) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dir, [name]: value });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(name);
+    expect((error as Error).message).toBe(`${name}: must be a whole number ${range}, got "${value}"`);
+    expect((error as Error).message).not.toContain('\n');
   });
 });

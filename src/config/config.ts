@@ -13,7 +13,31 @@ export interface AppConfig {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Longest a mutation waits for its own write to reach the read models. */
   readYourWritesTimeoutMs: number;
+  /** Abuse limits every GraphQL operation is checked against before it runs. */
+  queryLimits: QueryLimits;
 }
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+}
+
+/**
+ * Room above the heaviest operations the product itself sends (graphql-armor's measures): the
+ * dashboard's decision replay is 7 levels deep; its time travel over a 100-initiative list carries
+ * 100 aliases and about 2,300 tokens; the README's decision log read 500 at a time costs about
+ * 53,600 and its 500-row initiative export about 19,400. Introspection counts for none of them.
+ */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 10,
+  maxCost: 100_000,
+  maxAliases: 100,
+  maxTokens: 5000,
+  maxDirectives: 50,
+};
 
 /** A configuration value that cannot work; the message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -39,6 +63,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production: nodeEnv === 'production',
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600000),
+    queryLimits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 1000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 100_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 1, 1_000_000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 100_000),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { GraphQLFormattedError, GraphQLError } from 'graphql';
 import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/event-store.port';
 import { RuleBroken } from '../domain/rule-broken';
+import { asTokenLimitError, QueryLimitCode, QueryLimitExceeded } from './query-limits';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -11,6 +12,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
   | 'SERVICE_UNAVAILABLE'
+  | QueryLimitCode
   | 'INTERNAL_SERVER_ERROR';
 
 export function badUserInput(field: string, message: string): GraphQLError {
@@ -59,6 +61,10 @@ const SAFE_EXTENSION_KEYS = ['field', 'rule', 'entity', 'id', 'expectedVersion',
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = originalError(error);
+  const limit = original instanceof QueryLimitExceeded ? original : asTokenLimitError(original);
+  if (limit) {
+    return publicError(formatted, limit.message, limit.code, { limit: limit.limit, found: limit.found });
+  }
   if (original instanceof RuleBroken) {
     return publicError(formatted, original.message, 'DOMAIN_RULE', { rule: original.rule, field: original.field });
   }
