@@ -1,6 +1,6 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CoreModule, CoreOptions } from './core.module';
@@ -12,6 +12,13 @@ import { InitiativesModule } from './initiatives/initiatives.module';
 import { formatError } from './shared/graphql/errors';
 import { queryLimitOptions } from './shared/graphql/query-limits';
 import { TeamsModule } from './teams/teams.module';
+import { GraphQLFormattedError } from 'graphql';
+
+const maskedErrors = new Logger('GraphQL');
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}
 
 export interface AppModuleOptions extends CoreOptions {
   /** Where the code-first schema is written, or true to keep it in memory. */
@@ -34,13 +41,14 @@ export class AppModule {
           autoSchemaFile: options.schemaFile,
           sortSchema: true,
           playground: false,
-          introspection: !config.production,
+          introspection: config.introspection,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           validationRules: limits.validationRules,
           parseOptions: limits.parseOptions,
-          formatError,
+          formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+            formatError(formatted, error, (masked) => maskedErrors.error(describe(masked))),
           plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
           context: ({ req }: { req: unknown }) => ({ req }),
         }),

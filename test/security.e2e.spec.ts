@@ -704,6 +704,19 @@ describe('security over real HTTP', () => {
       expect(development.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     });
 
+    it('serves introspection in production when GRAPHQL_INTROSPECTION=true asks for it', async () => {
+      const introspectable = await startTestApp({
+        env: { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' },
+        token: director,
+      });
+      try {
+        const response = await introspectable.gql(`{ __type(name: "Team") { name } }`);
+        expect(response.data).toEqual({ __type: { name: 'Team' } });
+      } finally {
+        await introspectable.destroy();
+      }
+    });
+
     it('does not spell the schema out through field suggestions', async () => {
       const response = await production.gql(`{ teams { nam } }`);
       expect(codeOf(response)).toBe('GRAPHQL_VALIDATION_FAILED');

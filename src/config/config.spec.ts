@@ -54,6 +54,18 @@ describe('configuration', () => {
     });
   });
 
+  it('turns introspection off in production unless GRAPHQL_INTROSPECTION asks for it', () => {
+    expect(loadConfig({ DATA_DIR: dir }).introspection).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(
+      true,
+    );
+    expect(loadConfig({ DATA_DIR: dir, GRAPHQL_INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dir, GRAPHQL_INTROSPECTION: 'yes' })).toThrow(
+      /^GRAPHQL_INTROSPECTION: must be one of TRUE, FALSE, got "yes"$/,
+    );
+  });
+
   it('holds GraphQL operations to the default abuse limits when none are configured', () => {
     expect(loadConfig({ DATA_DIR: dir }).queryLimits).toEqual({
       maxDepth: 10,

@@ -9,6 +9,8 @@ export interface AppConfig {
   eventStoreConnectionString: string | null;
   jwtSecret: string | null;
   production: boolean;
+  /** Schema introspection (explorer completion, BI schema discovery); off in production unless asked. */
+  introspection: boolean;
   /** SQLite `synchronous` pragma; FULL keeps acknowledged appends through a power cut. */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Longest a mutation waits for its own write to reach the read models. */
@@ -61,6 +63,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreConnectionString: connectionString(env),
     jwtSecret: jwtSecret(env),
     production: nodeEnv === 'production',
+    introspection:
+      oneOf(env, 'GRAPHQL_INTROSPECTION', ['TRUE', 'FALSE'] as const, nodeEnv === 'production' ? 'FALSE' : 'TRUE') ===
+      'TRUE',
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600000),
     queryLimits: {

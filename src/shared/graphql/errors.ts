@@ -59,7 +59,11 @@ const SAFE_EXTENSION_KEYS = ['field', 'rule', 'entity', 'id', 'expectedVersion',
  * known GraphQL errors keep theirs, and anything else is masked, with no stack trace or internal
  * message in any mode.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onMasked: (error: unknown) => void = () => undefined,
+): GraphQLFormattedError {
   const original = originalError(error);
   const limit = original instanceof QueryLimitExceeded ? original : asTokenLimitError(original);
   if (limit) {
@@ -93,6 +97,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     );
     return publicError(formatted, formatted.message, code as ErrorCode, extensions);
   }
+  // The client learns nothing of it; the operator must, or the fault is lost.
+  onMasked(original ?? error);
   return publicError(formatted, 'Internal server error', 'INTERNAL_SERVER_ERROR', {});
 }
 

@@ -1,0 +1,47 @@
+import { GraphQLError } from 'graphql';
+import { RuleBroken } from '../domain/rule-broken';
+import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/event-store.port';
+import { formatError } from './errors';
+
+/** What Apollo hands formatError for an error thrown inside a resolver. */
+function fromResolver(error: Error) {
+  const wrapped = new GraphQLError(error.message, { originalError: error, path: ['field'] });
+  return { formatted: wrapped.toJSON(), wrapped };
+}
+
+describe('formatError', () => {
+  it('masks an unexpected error for the client and hands the original to the operator', () => {
+    const fault = new TypeError("Cannot read properties of undefined (reading 'secret')");
+    const { formatted, wrapped } = fromResolver(fault);
+    const masked: unknown[] = [];
+    const answer = formatError(formatted, wrapped, (error) => masked.push(error));
+    expect(answer).toEqual({
+      message: 'Internal server error',
+      path: ['field'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(masked).toEqual([fault]);
+  });
+
+  it('passes known errors to the client with their code and logs nothing', () => {
+    const masked: unknown[] = [];
+    const onMasked = (error: unknown) => masked.push(error);
+    const rule = fromResolver(new RuleBroken('PilotOwnerMustBeManager', 'The owner must be a manager', 'ownerId'));
+    expect(formatError(rule.formatted, rule.wrapped, onMasked).extensions).toEqual({
+      code: 'DOMAIN_RULE',
+      rule: 'PilotOwnerMustBeManager',
+      field: 'ownerId',
+    });
+    const conflict = fromResolver(new ConcurrencyError('initiative-a', 3, 4));
+    expect(formatError(conflict.formatted, conflict.wrapped, onMasked).extensions).toEqual({
+      code: 'CONFLICT',
+      expectedVersion: 3,
+      actualVersion: 4,
+    });
+    const away = fromResolver(new EventStoreUnavailableError('EventStoreDB is unavailable (14 UNAVAILABLE: refused)'));
+    const unavailable = formatError(away.formatted, away.wrapped, onMasked);
+    expect(unavailable.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(unavailable.message).not.toContain('14 UNAVAILABLE');
+    expect(masked).toEqual([]);
+  });
+});
