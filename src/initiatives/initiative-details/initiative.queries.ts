@@ -45,7 +45,7 @@ export class InitiativeQueries {
     if (asOf === undefined) return this.current(id);
     const teamId = this.view(id)?.teamId;
     const streams = teamId ? [initiativeStreamId(id), teamStreamId(teamId)] : [initiativeStreamId(id)];
-    const past = await this.history.foldStreams(streams, asOf);
+    const past = await this.history.foldStreams(streams, asOf, [initiativeDetailsProjection, teamDetailsProjection]);
     const view = past.of(initiativeDetailsProjection).get(id);
     return view ? initiativeAt(view, teamId ? past.of(teamDetailsProjection).get(teamId) : undefined, asOf) : null;
   }

@@ -18,6 +18,9 @@ interface ImpactSources {
   teamInitiatives: Views<readonly string[]>;
 }
 
+/** The read models team impact is computed from, live or folded as of an instant. */
+const IMPACT_PROJECTIONS = [teamDetailsProjection, initiativeDetailsProjection, teamInitiativesProjection] as const;
+
 function sourcesOf(set: Pick<ProjectionSet, 'of'>): ImpactSources {
   return {
     teams: set.of(teamDetailsProjection),
@@ -54,7 +57,9 @@ export class TeamImpactQueries {
     } else {
       // Only this team's streams: the initiatives it has today include every one it had then.
       const ids = this.live().teamInitiatives.get(teamId) ?? [];
-      const past = await this.history.foldStreams([teamStreamId(teamId), ...ids.map(initiativeStreamId)], asOf);
+      const past = await this.history.foldStreams([teamStreamId(teamId), ...ids.map(initiativeStreamId)], asOf, [
+        ...IMPACT_PROJECTIONS,
+      ]);
       impact = impactOf(sourcesOf(past), teamId, asOf);
     }
     if (!impact) throw notFound('team', teamId);
@@ -63,7 +68,7 @@ export class TeamImpactQueries {
 
   async portfolioImpact(teamIds: (teamId: string) => boolean, asOf?: string): Promise<PortfolioImpact> {
     const now = asOf ?? this.initiatives.now();
-    const sources = asOf === undefined ? this.live() : sourcesOf(await this.history.foldAll(asOf));
+    const sources = asOf === undefined ? this.live() : sourcesOf(await this.history.foldAll(asOf, IMPACT_PROJECTIONS));
     const teams = [...sources.teams.values()]
       .filter((team) => teamIds(team.id))
       .sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || a.id.localeCompare(b.id))

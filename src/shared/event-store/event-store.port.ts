@@ -43,6 +43,12 @@ export interface ReadStreamOptions {
   /** Revision to start from (inclusive). Defaults to the first event forwards, the last backwards. */
   fromRevision?: number;
   maxCount?: number;
+  /**
+   * Only events whose metadata `occurredAt` is at or before this ISO 8601 instant (time travel);
+   * events without an `occurredAt` are at no instant and left out. A bound, not a guarantee: an adapter without an index on time may ignore it and return more,
+   * so callers still filter what they receive.
+   */
+  untilOccurredAt?: string;
 }
 
 export interface ReadAllOptions {

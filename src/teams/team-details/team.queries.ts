@@ -25,7 +25,7 @@ export class TeamQueries {
       const view = this.view(id);
       return view ? toTeam(view) : null;
     }
-    const past = await this.history.foldStreams([teamStreamId(id)], asOf);
+    const past = await this.history.foldStreams([teamStreamId(id)], asOf, [teamDetailsProjection]);
     const view = past.of(teamDetailsProjection).get(id);
     return view ? toTeam(view) : null;
   }

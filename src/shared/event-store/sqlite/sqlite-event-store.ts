@@ -71,6 +71,8 @@ export class SqliteEventStore implements EventStore {
   private readonly selectAllAfter: Database.Statement<[number, number], EventRow>;
   private readonly selectStreamForwards: Database.Statement<[string, number, number], EventRow>;
   private readonly selectStreamBackwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly selectStreamForwardsUntil: Database.Statement<[string, string, number, number], EventRow>;
+  private readonly selectStreamBackwardsUntil: Database.Statement<[string, string, number, number], EventRow>;
   private readonly appendTransaction: (
     streamId: string,
     events: EventToAppend[],
@@ -100,6 +102,14 @@ export class SqliteEventStore implements EventStore {
     this.selectStreamBackwards = this.db.prepare(
       'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
     );
+    // Without the hint the planner prefers the (stream_id, revision) index for its order and
+    // scans the whole stream; the time index reads only the events up to the instant.
+    this.selectStreamForwardsUntil = this.db.prepare(
+      'SELECT * FROM events INDEXED BY events_by_stream_time WHERE stream_id = ? AND occurred_at <= ? AND revision >= ? ORDER BY revision LIMIT ?',
+    );
+    this.selectStreamBackwardsUntil = this.db.prepare(
+      'SELECT * FROM events INDEXED BY events_by_stream_time WHERE stream_id = ? AND occurred_at <= ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+    );
     this.appendTransaction = this.db.transaction(this.appendInTransaction.bind(this)).immediate;
   }
 
@@ -111,10 +121,18 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const until = options.untilOccurredAt;
     const rows =
-      options.direction === 'backwards'
-        ? this.selectStreamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount)
-        : this.selectStreamForwards.all(streamId, options.fromRevision ?? 0, maxCount);
+      until === undefined
+        ? (backwards ? this.selectStreamBackwards : this.selectStreamForwards).all(streamId, from, maxCount)
+        : (backwards ? this.selectStreamBackwardsUntil : this.selectStreamForwardsUntil).all(
+            streamId,
+            until,
+            from,
+            maxCount,
+          );
     return rows.map(toRecordedEvent);
   }
 
