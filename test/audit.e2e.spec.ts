@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { StoryClock } from './support/graphql-client';
 import { loadStory, ok, Story, STORY_START } from './support/story';
 import { GraphQLResponse, startTestApp, TestApp } from './support/test-app';
@@ -73,6 +74,24 @@ interface TrailNode {
   actor: string;
   commandId: string | null;
   data: Record<string, unknown>;
+}
+
+const ROOT = resolve(__dirname, '..');
+
+/** `npm run audit -- ...args` as a user runs it, against the service's DATA_DIR. */
+function audit(dataDir: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(
+      process.execPath,
+      ['--require', join(ROOT, 'scripts/register-ts.js'), join(ROOT, 'scripts/audit.ts'), ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
 }
 
 describe('time travel and audit over real HTTP', () => {
@@ -278,6 +297,50 @@ describe('time travel and audit over real HTTP', () => {
     expect(initiative.iterations).toEqual([{ overdue: true }]);
   });
 
+  describe('the audit CLI', () => {
+    it('prints the history of an initiative: who decided what, when, on which evidence', async () => {
+      const events = await trail(story.channel);
+      const { code, stdout } = await audit(app.dataDir, 'history', story.channel);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`History of initiative ${story.channel}: ${events.length} events`);
+      const lines = stdout.split('\n').filter((line) => /^\d{4}-\d\d-\d\d /.test(line));
+      expect(lines).toHaveLength(events.length);
+      expect(lines.map((line) => line.split(/\s+/)[4])).toEqual(events.map((e) => e.type));
+      expect(stdout).toMatch(/dana decided PIVOT after iteration 1: "[^"]+"/);
+      expect(stdout).toMatch(/dana decided SCALE after iteration 2: "[^"]+"\n\s+evidence: .*latest 15\.5.*\+5\.5/);
+    });
+
+    it('replays a decision with recorded and recomputed evidence', async () => {
+      const { code, stdout } = await audit(app.dataDir, 'replay', story.scaleDecisionId);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Decision ${story.scaleDecisionId} on initiative ${story.channel}: SCALE by dana`);
+      expect(stdout).toMatch(/The initiative just before the decision \(\d+ events\):\n\s+.*PILOTING/);
+      const recorded = stdout.match(/Evidence recorded in the decision:\n(.*)\n/)![1];
+      const recomputed = stdout.match(/Evidence recomputed from the replayed events:\n(.*)\n/)![1];
+      expect(recorded).toContain('latest 15.5');
+      expect(recomputed).toBe(recorded);
+      expect(stdout).toContain('Evidence matches: yes');
+    });
+
+    it('verifies an intact chain, and refuses bad usage and unknown ids with exit code 2', async () => {
+      const events = await trail(story.channel);
+      const intact = await audit(app.dataDir, 'verify', story.channel);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toContain(`VALID, ${events.length} events`);
+      const usage = await audit(app.dataDir, 'verify');
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toMatch(
+        /^audit: expected a command \(history, replay or verify\) and one id, got "verify"\nusage:/,
+      );
+      const unknown = await audit(app.dataDir, 'history', 'nope');
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr.trim()).toBe('audit: no initiative "nope" in the event store');
+      const noStore = await audit(join(app.dataDir, 'missing'), 'verify', story.channel);
+      expect(noStore.code).toBe(2);
+      expect(noStore.stderr).toMatch(/^audit: no event store at .*pilotlog\.sqlite; set DATA_DIR/);
+    });
+  });
+
   describe('tamper evidence', () => {
     const sqlite = () => new Database(join(app.dataDir, 'pilotlog.sqlite'));
     const restart = async () => {
@@ -331,6 +394,12 @@ describe('time travel and audit over real HTTP', () => {
       expect(decisionReplay.evidenceMatches).toBe(false);
       const other = await ok(app.gql<{ verifyAuditTrail: { valid: boolean } }>(VERIFY, { id: story.delegated }));
       expect(other.verifyAuditTrail.valid).toBe(true);
+
+      const cli = await audit(app.dataDir, 'verify', story.channel);
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toContain(`version ${measurement.revision + 1}`);
+      const replay = await audit(app.dataDir, 'replay', story.pivotDecisionId);
+      expect(replay.stdout).toMatch(/Evidence matches: NO, the recorded evidence differs/);
     });
 
     it('reports the earliest altered event when the metadata of an earlier one is changed too', async () => {

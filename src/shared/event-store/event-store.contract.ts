@@ -248,6 +248,28 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       expect(received).toEqual(Array.from({ length: 20 }, (_, i) => `Live${i}`));
     });
 
+    it('reads a stream up to an instant of occurredAt, combined with direction, start and count', async () => {
+      const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T09:00:00.000Z`;
+      const id = stream();
+      // Out of time order on purpose: a later revision may carry an earlier clock reading.
+      const days = [1, 2, 5, 3, 8];
+      await store.append(
+        id,
+        days.map((day, i) => event('T', { i }, { occurredAt: at(day) })),
+        'no_stream',
+      );
+      await store.append(stream(), [event('T', {}, { occurredAt: at(1) })], 'no_stream');
+      const revisions = async (options: Parameters<EventStore['readStream']>[1]) =>
+        (await store.readStream(id, options)).map((e) => e.revision);
+
+      expect(await revisions({ untilOccurredAt: at(3) })).toEqual([0, 1, 3]);
+      expect(await revisions({ untilOccurredAt: at(8) })).toEqual([0, 1, 2, 3, 4]);
+      expect(await revisions({ untilOccurredAt: '2025-12-31T00:00:00.000Z' })).toEqual([]);
+      expect(await revisions({ untilOccurredAt: at(5), direction: 'backwards', maxCount: 2 })).toEqual([3, 2]);
+      expect(await revisions({ untilOccurredAt: at(5), fromRevision: 2 })).toEqual([2, 3]);
+      expect(await revisions({ untilOccurredAt: at(5), maxCount: 2 })).toEqual([0, 1]);
+    });
+
     it('stores large payloads', async () => {
       const id = stream();
       const big = 'x'.repeat(512 * 1024);

@@ -44,9 +44,9 @@ export interface ReadStreamOptions {
   fromRevision?: number;
   maxCount?: number;
   /**
-   * Only events whose metadata `occurredAt` is at or before this ISO 8601 instant (time travel);
-   * events without an `occurredAt` are at no instant and left out. A bound, not a guarantee: an adapter without an index on time may ignore it and return more,
-   * so callers still filter what they receive.
+   * Only events whose metadata `occurredAt` is at or before this ISO 8601 instant (time travel),
+   * compared as text; events without an `occurredAt` are at no instant and left out. Applied
+   * before `maxCount`.
    */
   untilOccurredAt?: string;
 }

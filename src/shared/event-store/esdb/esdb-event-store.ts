@@ -90,14 +90,27 @@ export class EsdbEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const fromRevision = options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision);
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const until = options.untilOccurredAt;
+    // EventStoreDB has no index on our occurredAt: with a bound, read on and keep what matches.
+    const inTime = (event: RecordedEvent) =>
+      until === undefined || (typeof event.metadata.occurredAt === 'string' && event.metadata.occurredAt <= until);
     try {
       const events: RecordedEvent[] = [];
-      for await (const resolved of this.client.readStream(streamId, {
+      const reading = this.client.readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision,
-        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
-      })) {
-        events.push(toRecordedEvent(resolved));
+        maxCount: until === undefined ? maxCount : Number.MAX_SAFE_INTEGER,
+      });
+      for await (const resolved of reading) {
+        const event = toRecordedEvent(resolved);
+        if (!inTime(event)) continue;
+        events.push(event);
+        if (events.length >= maxCount) {
+          // A half-read stream is never finished, and the client's dispose() waits for it.
+          await reading.cancel();
+          break;
+        }
       }
       return events;
     } catch (error) {

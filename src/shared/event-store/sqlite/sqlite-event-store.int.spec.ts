@@ -59,34 +59,3 @@ describe('SQLite event store file', () => {
     }
   });
 });
-
-describe('SQLite event store reading up to an instant', () => {
-  const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T09:00:00.000Z`;
-  let store: SqliteEventStore;
-  beforeEach(async () => {
-    store = new SqliteEventStore({ filename: ':memory:' });
-    // Out of time order on purpose: a later revision may carry an earlier clock reading.
-    const days = [1, 2, 5, 3, 8];
-    await store.append(
-      's-t',
-      days.map((day, i) => ({ id: `t-${i}`, type: 'T', data: { i }, metadata: { occurredAt: at(day) } })),
-      'no_stream',
-    );
-    await store.append('s-other', [{ id: 'o-1', type: 'T', data: {}, metadata: { occurredAt: at(1) } }], 'no_stream');
-  });
-  afterEach(() => store.close());
-
-  it('returns only the events that occurred at or before the instant, in revision order', async () => {
-    const events = await store.readStream('s-t', { untilOccurredAt: at(3) });
-    expect(events.map((e) => e.revision)).toEqual([0, 1, 3]);
-    expect((await store.readStream('s-t', { untilOccurredAt: at(8) })).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
-    expect(await store.readStream('s-t', { untilOccurredAt: '2025-12-31T00:00:00.000Z' })).toEqual([]);
-  });
-
-  it('combines the bound with direction, start revision and count', async () => {
-    const backwards = await store.readStream('s-t', { untilOccurredAt: at(5), direction: 'backwards', maxCount: 2 });
-    expect(backwards.map((e) => e.revision)).toEqual([3, 2]);
-    const fromTwo = await store.readStream('s-t', { untilOccurredAt: at(5), fromRevision: 2 });
-    expect(fromTwo.map((e) => e.revision)).toEqual([2, 3]);
-  });
-});
