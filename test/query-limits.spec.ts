@@ -42,14 +42,15 @@ function asApollo(error: GraphQLError, code: string): GraphQLFormattedError {
   return formatError(wrapped.toJSON(), wrapped);
 }
 
-/** Every `-d '{"query": ...}'` body and inline `{ field(...) { ... } }` query of the README. */
+/** Every `-d '{"query": ...}'` body, ```graphql block and inline `{ field(...) { ... } }` query of the README. */
 function readmeQueries(): string[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const bodies = [...readme.matchAll(/-d '(\{"query":.*?\})'/g)].map(
     (match) => (JSON.parse(match[1]) as { query: string }).query,
   );
+  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
   const inline = [...readme.matchAll(/`(\{ [a-zA-Z]+\(.*? \})`/g)].map((match) => match[1]);
-  return [...bodies, ...inline];
+  return [...bodies, ...blocks, ...inline];
 }
 
 function dashboardQueries(): Array<[string, string]> {
