@@ -61,7 +61,14 @@ async function main(): Promise<void> {
     result.events = events;
 
     // 2. Start-up to /ready with the whole log to catch up on.
-    const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      JWT_SECRET: SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      // Set to 0 to measure commands that fold their whole stream each time.
+      COMMAND_STATE_CACHE_STREAMS: process.env.COMMAND_STATE_CACHE_STREAMS,
+    });
     t = performance.now();
     const app = await createApp(config, { logger: false });
     await app.listen(0, '127.0.0.1');

@@ -15,6 +15,7 @@ import { schemaVersionOf, upcastEvent } from './event-versions';
 export const APP_CONFIG = Symbol('AppConfig');
 export { COMMAND_DEPENDENCIES } from './shared/command-handling/command-dependencies';
 import { COMMAND_DEPENDENCIES } from './shared/command-handling/command-dependencies';
+import { StreamStateCache } from './shared/command-handling/stream-state-cache';
 
 export interface CoreOptions {
   config: AppConfig;
@@ -29,7 +30,12 @@ export class CoreModule {
   static register({ config, store, clock = systemClock }: CoreOptions): DynamicModule {
     const runner = new ProjectionRunner(store, ALL_PROJECTIONS, upcastEvent);
     const readModels = new ReadModels(runner, config.readYourWritesTimeoutMs, upcastEvent);
-    const commandDependencies: CommandHandlingDependencies = { store, upcast: upcastEvent, schemaVersionOf };
+    const commandDependencies: CommandHandlingDependencies = {
+      store,
+      upcast: upcastEvent,
+      schemaVersionOf,
+      cache: new StreamStateCache(config.commandStateCacheStreams),
+    };
     return {
       module: CoreModule,
       providers: [

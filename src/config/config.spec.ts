@@ -66,6 +66,14 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps the folded state of 1,000 streams for commands unless COMMAND_STATE_CACHE_STREAMS says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dir }).commandStateCacheStreams).toBe(1000);
+    expect(loadConfig({ DATA_DIR: dir, COMMAND_STATE_CACHE_STREAMS: '0' }).commandStateCacheStreams).toBe(0);
+    expect(() => loadConfig({ DATA_DIR: dir, COMMAND_STATE_CACHE_STREAMS: '-1' })).toThrow(
+      /^COMMAND_STATE_CACHE_STREAMS: /,
+    );
+  });
+
   it('holds GraphQL operations to the default abuse limits when none are configured', () => {
     expect(loadConfig({ DATA_DIR: dir }).queryLimits).toEqual({
       maxDepth: 10,

@@ -15,6 +15,8 @@ export interface AppConfig {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Longest a mutation waits for its own write to reach the read models. */
   readYourWritesTimeoutMs: number;
+  /** Streams whose folded state the write path keeps between commands (0 turns it off). */
+  commandStateCacheStreams: number;
   /** Abuse limits every GraphQL operation is checked against before it runs. */
   queryLimits: QueryLimits;
 }
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'TRUE',
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600000),
+    commandStateCacheStreams: integer(env, 'COMMAND_STATE_CACHE_STREAMS', 1000, 0, 1_000_000),
     queryLimits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 1000),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000),

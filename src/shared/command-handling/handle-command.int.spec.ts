@@ -10,6 +10,7 @@ import { TeamSnapshot } from '../../teams/domain/team.state';
 import { ConcurrencyError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { CommandHandlingDependencies, Decider, handleCommand, loadState } from './handle-command';
+import { StreamStateCache } from './stream-state-cache';
 
 const decider: Decider<InitiativeCommand, InitiativeState, InitiativeEvent> = {
   initialState: () => initialInitiativeState,
@@ -32,7 +33,10 @@ const team: TeamSnapshot = {
 
 const NOW = '2026-03-02T09:00:00.000Z';
 
-describe('command handling on the real SQLite store', () => {
+describe.each([
+  ['folding whole streams', () => undefined],
+  ['starting from the folded-state cache', () => new StreamStateCache()],
+])('command handling on the real SQLite store, %s', (_name, makeCache) => {
   let dir: string;
   let store: SqliteEventStore;
   let deps: CommandHandlingDependencies;
@@ -40,7 +44,7 @@ describe('command handling on the real SQLite store', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'pilotlog-commands-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
-    deps = { store, upcast: upcastEvent, schemaVersionOf };
+    deps = { store, upcast: upcastEvent, schemaVersionOf, cache: makeCache() };
   });
   afterEach(async () => {
     await store.close();
@@ -137,5 +141,99 @@ describe('command handling on the real SQLite store', () => {
     expect(upcastEvent(stored).data.kind).toBe('PRIMARY');
     const { state } = await loadState(deps, streamId, decider);
     expect(state.status).toBe('DEFINED');
+  });
+});
+
+describe('the folded-state cache with several writers on one store', () => {
+  /** The real SQLite store, recording where each stream read started. */
+  class ObservedStore extends SqliteEventStore {
+    readonly readsFrom: number[] = [];
+    override readStream(...args: Parameters<SqliteEventStore['readStream']>) {
+      this.readsFrom.push(args[1]?.fromRevision ?? 0);
+      return super.readStream(...args);
+    }
+  }
+
+  let dir: string;
+  let one: ObservedStore;
+  let other: SqliteEventStore;
+  let replicaOne: CommandHandlingDependencies;
+  let replicaTwo: CommandHandlingDependencies;
+  const meta = (extra: object = {}) => ({ actor: 'dana', now: NOW, ...extra });
+  const streamId = initiativeStreamId('shared');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pilotlog-replicas-'));
+    // Two processes' worth of store and cache on one file, as two replicas of the service.
+    one = new ObservedStore({ filename: join(dir, 'events.sqlite') });
+    other = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+    replicaOne = { store: one, upcast: upcastEvent, schemaVersionOf, cache: new StreamStateCache() };
+    replicaTwo = { store: other, upcast: upcastEvent, schemaVersionOf, cache: new StreamStateCache() };
+  });
+  afterEach(async () => {
+    await one.close();
+    await other.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const propose: InitiativeCommand = {
+    type: 'ProposeInitiative',
+    initiativeId: 'shared',
+    team,
+    title: 'Try a new channel',
+    problem: 'Reply rates fall',
+    potentialReach: 3,
+    actor: 'dana',
+    now: NOW,
+  };
+  const hypothesis = (statement: string): InitiativeCommand => ({ type: 'StateHypothesis', statement, now: NOW });
+
+  it('reads only the events after its cached state, and sees what another replica appended', async () => {
+    const proposed = await handleCommand(replicaOne, streamId, decider, propose, meta());
+    const other = await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta());
+    expect(other.version).toBe(proposed.version + 1);
+
+    one.readsFrom.length = 0;
+    const revised = await handleCommand(replicaOne, streamId, decider, hypothesis('We believe A'), meta());
+    expect(one.readsFrom).toEqual([proposed.version]);
+    expect(revised.version).toBe(other.version + 1);
+    expect(revised.state).toMatchObject({ hypothesis: 'We believe A' });
+    const stored = await one.readStream(streamId);
+    expect(stored.map((e) => e.type).slice(-2)).toEqual(['HypothesisStated', 'HypothesisStated']);
+    // The chain runs on across both writers' events.
+    expect(stored[stored.length - 1].metadata.prevHash).toBe(stored[stored.length - 2].metadata.hash);
+  });
+
+  it('still detects a stale expected version and a commandId another replica wrote', async () => {
+    const { version } = await handleCommand(replicaOne, streamId, decider, propose, meta());
+    await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta({ commandId: 'state-b' }));
+
+    await expect(
+      handleCommand(replicaOne, streamId, decider, hypothesis('We believe A'), meta({ expectedVersion: version })),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
+    const retried = await handleCommand(
+      replicaOne,
+      streamId,
+      decider,
+      hypothesis('We believe B'),
+      meta({ commandId: 'state-b' }),
+    );
+    expect(retried).toMatchObject({ appended: 0, version: version + 1 });
+    expect(await one.readStream(streamId)).toHaveLength(version + 1);
+  });
+
+  it('recovers from a clash on the store with the other replica by reading the tail again', async () => {
+    await handleCommand(replicaOne, streamId, decider, propose, meta());
+    await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta());
+    // Both caches are now at different versions; concurrent writes without expectations all land.
+    const results = await Promise.all([
+      handleCommand(replicaOne, streamId, decider, hypothesis('We believe A1'), meta()),
+      handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B1'), meta()),
+      handleCommand(replicaOne, streamId, decider, hypothesis('We believe A2'), meta()),
+    ]);
+    expect(results.map((r) => r.appended)).toEqual([1, 1, 1]);
+    const stored = await other.readStream(streamId);
+    expect(new Set(results.map((r) => r.version)).size).toBe(3);
+    expect(Math.max(...results.map((r) => r.version))).toBe(stored.length);
   });
 });

@@ -8,6 +8,7 @@ import {
   Position,
   RecordedEvent,
 } from '../event-store/event-store.port';
+import { FoldedStream, StreamStateCache } from './stream-state-cache';
 
 export interface DomainEvent {
   type: string;
@@ -46,6 +47,8 @@ export interface CommandHandlingDependencies {
   /** Brings stored events of older schema versions to the current shape. */
   upcast: (event: RecordedEvent) => RecordedEvent;
   schemaVersionOf: (eventType: string) => number;
+  /** Folded states of recently written streams; without it every command folds its whole stream. */
+  cache?: StreamStateCache;
 }
 
 const RETRIES_ON_CONCURRENT_WRITE = 3;
@@ -85,6 +88,15 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
     try {
       const result = await deps.store.append(streamId, toAppend, stream.version);
       const state = events.reduce(decider.evolve, stream.state);
+      if (result.nextVersion === stream.version + events.length) {
+        deps.cache?.set(streamId, decider.evolve, {
+          state,
+          version: result.nextVersion,
+          position: result.position,
+          lastHash: toAppend[toAppend.length - 1].metadata.hash as string,
+          commandIds: new Set(stream.commandIds).add(commandId),
+        });
+      }
       return { state, version: result.nextVersion, position: result.position, appended: events.length };
     } catch (error) {
       const clientChoseVersion = meta.expectedVersion !== undefined;
@@ -104,27 +116,33 @@ export async function loadState<State, Event extends DomainEvent>(
   return { state, version };
 }
 
+/** The stream folded from the cached state, reading only the events after it (all of them on a miss). */
 async function readStream<State, Event extends DomainEvent>(
   deps: CommandHandlingDependencies,
   streamId: string,
   decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
-) {
-  const recorded = await deps.store.readStream(streamId);
-  let state = decider.initialState();
-  const commandIds = new Set<string>();
+): Promise<FoldedStream<State>> {
+  const cached = deps.cache?.get<State>(streamId, decider.evolve);
+  const from = cached?.version ?? 0;
+  const recorded = await deps.store.readStream(streamId, from > 0 ? { fromRevision: from } : {});
+  if (cached && recorded.length === 0) return cached;
+  let state = cached?.state ?? decider.initialState();
+  const commandIds = new Set(cached?.commandIds);
   for (const stored of recorded) {
     const event = deps.upcast(stored);
     state = decider.evolve(state, { type: event.type, data: event.data } as unknown as Event);
     if (typeof event.metadata.commandId === 'string') commandIds.add(event.metadata.commandId);
   }
   const last = recorded[recorded.length - 1];
-  return {
+  const folded: FoldedStream<State> = {
     state,
-    version: recorded.length,
-    position: last?.position ?? null,
-    lastHash: typeof last?.metadata.hash === 'string' ? last.metadata.hash : null,
+    version: from + recorded.length,
+    position: last?.position ?? cached?.position ?? null,
+    lastHash: last ? (typeof last.metadata.hash === 'string' ? last.metadata.hash : null) : (cached?.lastHash ?? null),
     commandIds,
   };
+  if (folded.version > 0) deps.cache?.set(streamId, decider.evolve, folded);
+  return folded;
 }
 
 function toEventToAppend(
