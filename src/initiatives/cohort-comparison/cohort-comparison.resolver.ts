@@ -34,6 +34,6 @@ export class CohortComparisonResolver {
     const readings = this.readModels
       .views(cohortReadingsProjection)
       .get(cohortReadingsKey(initiativeId, metricId, iteration));
-    return compareCohorts(metricId, iteration, readings?.pilot ?? [], readings?.control ?? []);
+    return compareCohorts(metricId, iteration, readings?.pilot.toArray() ?? [], readings?.control.toArray() ?? []);
   }
 }

@@ -1,3 +1,4 @@
+import { AppendOnlyList } from '../../shared/projections/append-only-list';
 import { Projection } from '../../shared/projections/projection';
 import { Cohort, MeasurementRecorded } from '../domain/initiative.events';
 
@@ -11,39 +12,52 @@ export interface MetricPointView {
   max: number;
 }
 
+interface Reading {
+  periodStart: string;
+  cohort: Cohort;
+  iteration: number;
+  value: number;
+}
+
 export const metricSeriesKey = (initiativeId: string, metricId: string) => `${initiativeId}/${metricId}`;
 
-/** Readings of one metric aggregated per period, cohort and iteration, in time order. */
-export const metricSeriesProjection: Projection<readonly MetricPointView[]> = {
+/**
+ * The readings of one metric as recorded; `metricPoints` aggregates them when asked. Keeping the
+ * readings (not the points) lets each event append in O(1) while the view stays immutable.
+ */
+export const metricSeriesProjection: Projection<AppendOnlyList<Reading>> = {
   name: 'metric-series',
   keysOf: (event) => {
     if (event.type !== 'MeasurementRecorded') return [];
     const d = event.data as MeasurementRecorded['data'];
     return [metricSeriesKey(d.initiativeId, d.metricId)];
   },
-  evolve(points = [], recorded) {
+  evolve(readings = AppendOnlyList.empty(), recorded) {
     const { periodStart, cohort, iteration, value } = recorded.data as MeasurementRecorded['data'];
-    const index = points.findIndex(
-      (p) => p.periodStart === periodStart && p.cohort === cohort && p.iteration === iteration,
-    );
-    if (index >= 0) {
-      const p = points[index];
-      const updated = {
-        ...p,
-        n: p.n + 1,
-        sum: p.sum + value,
-        min: Math.min(p.min, value),
-        max: Math.max(p.max, value),
-      };
-      return points.map((point, i) => (i === index ? updated : point));
-    }
-    const point = { periodStart, cohort, iteration, n: 1, sum: value, min: value, max: value };
-    const at = points.findIndex(
-      (p) =>
-        p.periodStart > periodStart ||
-        (p.periodStart === periodStart && p.cohort > cohort) ||
-        (p.periodStart === periodStart && p.cohort === cohort && p.iteration > iteration),
-    );
-    return at < 0 ? [...points, point] : [...points.slice(0, at), point, ...points.slice(at)];
+    return readings.append({ periodStart, cohort, iteration, value });
   },
 };
+
+/** Readings aggregated per period, cohort and iteration, ordered by period, then cohort, then iteration. */
+export function metricPoints(readings: Iterable<Reading>): MetricPointView[] {
+  const points = new Map<string, MetricPointView>();
+  for (const { periodStart, cohort, iteration, value } of readings) {
+    const key = `${periodStart}|${cohort}|${iteration}`;
+    const point = points.get(key);
+    if (!point) {
+      points.set(key, { periodStart, cohort, iteration, n: 1, sum: value, min: value, max: value });
+      continue;
+    }
+    point.n += 1;
+    point.sum += value;
+    point.min = Math.min(point.min, value);
+    point.max = Math.max(point.max, value);
+  }
+  return [...points.values()].sort(
+    (a, b) => compare(a.periodStart, b.periodStart) || compare(a.cohort, b.cohort) || a.iteration - b.iteration,
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -7,7 +7,7 @@ import { notFound } from '../../shared/graphql/errors';
 import { ReadModels } from '../../shared/projections/read-models';
 import { InitiativeQueries } from '../initiative-details/initiative.queries';
 import { MetricPoint } from './metric-point.model';
-import { metricSeriesKey, metricSeriesProjection } from './metric-series.projection';
+import { metricPoints, metricSeriesKey, metricSeriesProjection } from './metric-series.projection';
 
 @Resolver(() => MetricPoint)
 export class MetricSeriesResolver {
@@ -27,8 +27,8 @@ export class MetricSeriesResolver {
     if (!view) throw notFound('initiative', initiativeId);
     authorizeRead(principal, view.teamId);
     if (!view.metrics.some((m) => m.id === metricId)) throw notFound('metric', metricId);
-    const points = this.readModels.views(metricSeriesProjection).get(metricSeriesKey(initiativeId, metricId)) ?? [];
-    return points
+    const readings = this.readModels.views(metricSeriesProjection).get(metricSeriesKey(initiativeId, metricId)) ?? [];
+    return metricPoints(readings)
       .filter((p) => !cohort || p.cohort === cohort)
       .map(({ sum, ...point }) => ({ ...point, mean: sum / point.n }));
   }
