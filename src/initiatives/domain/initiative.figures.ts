@@ -30,7 +30,7 @@ export function latestOfPeriod(latest: LatestPeriod | null): number | null {
 }
 
 /** Mean of the PILOT readings of the most recent period recorded for the metric; null before any. */
-export function latestValue(measurements: readonly Measurement[], metricId: string): number | null {
+export function latestValue(measurements: Iterable<Measurement>, metricId: string): number | null {
   let latest: LatestPeriod | null = null;
   for (const m of measurements) {
     if (m.metricId === metricId && m.cohort === 'PILOT') latest = foldLatestPeriod(latest, m.periodStart, m.value);
@@ -82,7 +82,7 @@ export function compareCohorts(
 
 /** The cohort comparison of one metric in one iteration, picked out of all the measurements of a pilot. */
 export function cohortComparison(
-  measurements: readonly Pick<Measurement, 'metricId' | 'iteration' | 'cohort' | 'value'>[],
+  measurements: Iterable<Pick<Measurement, 'metricId' | 'iteration' | 'cohort' | 'value'>>,
   metricId: string,
   iteration: number,
 ): CohortComparison {

@@ -1,3 +1,4 @@
+import { AppendOnlyList } from '../../shared/domain/append-only-list';
 import { ignoreUnknownEvent } from '../../shared/domain/exhaustive';
 import {
   Cohort,
@@ -64,7 +65,8 @@ interface Pilot extends Proposal {
   controlIds: readonly string[];
   launchedAt: string;
   iterations: readonly IterationFacts[];
-  measurements: readonly Measurement[];
+  /** Every reading of the pilot; appended in O(1), so folding a long stream stays linear. */
+  measurements: AppendOnlyList<Measurement>;
   decisions: readonly DecisionFacts[];
 }
 
@@ -123,7 +125,7 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
         controlIds: event.data.controlIds,
         launchedAt: event.data.launchedAt,
         iterations: [],
-        measurements: [],
+        measurements: AppendOnlyList.empty(),
         decisions: [],
       };
     case 'IterationStarted': {
@@ -139,7 +141,7 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
       const { metricId, iteration, cohort, participantId, periodStart, value } = event.data;
       return {
         ...state,
-        measurements: [...state.measurements, { metricId, iteration, cohort, participantId, periodStart, value }],
+        measurements: state.measurements.append({ metricId, iteration, cohort, participantId, periodStart, value }),
       };
     }
     case 'IterationCompleted': {

@@ -1,4 +1,4 @@
-import { AppendOnlyList } from '../../shared/projections/append-only-list';
+import { AppendOnlyList } from '../../shared/domain/append-only-list';
 import { Projection } from '../../shared/projections/projection';
 import { Cohort, MeasurementRecorded } from '../domain/initiative.events';
 
