@@ -48,10 +48,12 @@ function parseHeaders(text: string | undefined): Record<string, string> {
 }
 
 /** Loads an example into the editors, with ids found on the service, and runs it. */
-function useOpenExample(): { open(example: Example): Promise<void>; busy: string | null } {
+function useOpenExample(): { open(example: Example): Promise<void>; busy: string | null; ready: boolean } {
   const editors = useEditorContext({ nonNull: true });
   const execution = useExecutionContext({ nonNull: true });
   const [busy, setBusy] = useState<string | null>(null);
+  // The editors mount after the page; an example opened before them would run an empty query.
+  const ready = Boolean(editors.queryEditor && editors.variableEditor);
   const open = async (example: Example) => {
     setBusy(example.title);
     const headers = parseHeaders(editors.headerEditor?.getValue());
@@ -69,12 +71,12 @@ function useOpenExample(): { open(example: Example): Promise<void>; busy: string
     setBusy(null);
     execution.run();
   };
-  return { open, busy };
+  return { open, busy, ready };
 }
 
 /** Always in sight under the response: every example one click away. */
 function ExamplesBar() {
-  const { open, busy } = useOpenExample();
+  const { open, busy, ready } = useOpenExample();
   return (
     <nav className="examples-bar" aria-label="Example queries">
       <span className="examples-bar-title">Examples:</span>
@@ -84,7 +86,7 @@ function ExamplesBar() {
           type="button"
           title={example.description}
           onClick={() => void open(example)}
-          disabled={busy !== null}
+          disabled={busy !== null || !ready}
         >
           {example.title}
         </button>
@@ -96,7 +98,7 @@ function ExamplesBar() {
 
 /** The same examples with a word on each, in GraphiQL's side pane. */
 function ExamplesPane() {
-  const { open, busy } = useOpenExample();
+  const { open, busy, ready } = useOpenExample();
   return (
     <div className="examples">
       <div className="graphiql-doc-explorer-title">Examples</div>
@@ -107,7 +109,7 @@ function ExamplesPane() {
       <ul>
         {EXAMPLES.map((example) => (
           <li key={example.title}>
-            <button type="button" onClick={() => void open(example)} disabled={busy !== null}>
+            <button type="button" onClick={() => void open(example)} disabled={busy !== null || !ready}>
               {example.title}
             </button>
             <span>{example.description}</span>
