@@ -33,6 +33,18 @@ const team: TeamSnapshot = {
 
 const NOW = '2026-03-02T09:00:00.000Z';
 
+const propose = (initiativeId: string): InitiativeCommand => ({
+  type: 'ProposeInitiative',
+  initiativeId,
+  team,
+  title: 'Try a new channel',
+  problem: 'Reply rates fall',
+  potentialReach: 3,
+  actor: 'dana',
+  now: NOW,
+});
+const hypothesis = (statement: string): InitiativeCommand => ({ type: 'StateHypothesis', statement, now: NOW });
+
 describe.each([
   ['folding whole streams', () => undefined],
   ['starting from the folded-state cache', () => new StreamStateCache()],
@@ -50,18 +62,6 @@ describe.each([
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-
-  const propose = (initiativeId: string): InitiativeCommand => ({
-    type: 'ProposeInitiative',
-    initiativeId,
-    team,
-    title: 'Try a new channel',
-    problem: 'Reply rates fall',
-    potentialReach: 3,
-    actor: 'dana',
-    now: NOW,
-  });
-  const hypothesis = (statement: string): InitiativeCommand => ({ type: 'StateHypothesis', statement, now: NOW });
 
   it('appends once for a retried commandId and answers as the first time', async () => {
     const streamId = initiativeStreamId('a');
@@ -176,20 +176,10 @@ describe('the folded-state cache with several writers on one store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const propose: InitiativeCommand = {
-    type: 'ProposeInitiative',
-    initiativeId: 'shared',
-    team,
-    title: 'Try a new channel',
-    problem: 'Reply rates fall',
-    potentialReach: 3,
-    actor: 'dana',
-    now: NOW,
-  };
-  const hypothesis = (statement: string): InitiativeCommand => ({ type: 'StateHypothesis', statement, now: NOW });
+  const proposeShared = propose('shared');
 
   it('reads only the events after its cached state, and sees what another replica appended', async () => {
-    const proposed = await handleCommand(replicaOne, streamId, decider, propose, meta());
+    const proposed = await handleCommand(replicaOne, streamId, decider, proposeShared, meta());
     const other = await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta());
     expect(other.version).toBe(proposed.version + 1);
 
@@ -205,7 +195,7 @@ describe('the folded-state cache with several writers on one store', () => {
   });
 
   it('still detects a stale expected version and a commandId another replica wrote', async () => {
-    const { version } = await handleCommand(replicaOne, streamId, decider, propose, meta());
+    const { version } = await handleCommand(replicaOne, streamId, decider, proposeShared, meta());
     await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta({ commandId: 'state-b' }));
 
     await expect(
@@ -223,7 +213,7 @@ describe('the folded-state cache with several writers on one store', () => {
   });
 
   it('recovers from a clash on the store with the other replica by reading the tail again', async () => {
-    await handleCommand(replicaOne, streamId, decider, propose, meta());
+    await handleCommand(replicaOne, streamId, decider, proposeShared, meta());
     await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta());
     // Both caches are now at different versions; concurrent writes without expectations all land.
     const results = await Promise.all([
