@@ -6,10 +6,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { CoreModule, CoreOptions } from './core.module';
 import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthenticationGuard } from './shared/auth/authentication.guard';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { formatError } from './shared/graphql/errors';
+import { GraphQLErrorsFilter } from './shared/graphql/graphql-errors.filter';
 import { queryLimitOptions } from './shared/graphql/query-limits';
 import { TeamsModule } from './teams/teams.module';
 import { GraphQLFormattedError } from 'graphql';
@@ -57,7 +58,10 @@ export class AppModule {
         AuditModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AuthenticationGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_FILTER, useClass: GraphQLErrorsFilter },
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startTestApp, waitUntilReady } from './support/test-app';
+import { TEST_JWT_SECRET, tokenFor } from './support/tokens';
 
 const root = resolve(__dirname, '..');
 
@@ -95,6 +96,51 @@ describe('start-up', () => {
       expect((await fetch(`${app.baseUrl}/ready`)).status).toBe(200);
     } finally {
       await app.destroy();
+    }
+  });
+
+  it('keeps client errors out of the server log: refused tokens, forbidden writes, unknown ids, bad input', async () => {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      ['--require', join(root, 'scripts/register-ts.js'), join(root, 'src/main.ts')],
+      {
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, PORT: String(port), JWT_SECRET: TEST_JWT_SECRET },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const exited = new Promise((done) => child.once('exit', done));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitUntilReady(base, 30_000);
+      const ask = async (query: string, token?: string) => {
+        const response = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query }),
+        });
+        return ((await response.json()) as { errors?: Array<{ extensions: { code: string } }> }).errors?.[0].extensions
+          .code;
+      };
+      const viewer = await tokenFor('VIEWER', 'grafana');
+      expect(await ask('{ teams { id } }')).toBe('UNAUTHENTICATED');
+      expect(await ask('{ teams { id } }', 'forged.token.value')).toBe('UNAUTHENTICATED');
+      expect(await ask('mutation { registerTeam(input: { name: "Ops" }) { id } }', viewer)).toBe('FORBIDDEN');
+      const director = await tokenFor('DIRECTOR', 'dana');
+      const state =
+        'mutation { stateHypothesis(input: { initiativeId: "nope", statement: "We believe x" }) { version } }';
+      expect(await ask(state, director)).toBe('NOT_FOUND');
+      expect(await ask(`mutation { registerTeam(input: { name: "${'x'.repeat(500)}" }) { id } }`, director)).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(log).toContain('pilotlog listening');
+      expect(log).not.toMatch(/ERROR|ExceptionsHandler|\n\s+at /);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
     }
   });
 });
