@@ -1,3 +1,5 @@
+import { streamIdOf } from '../../shared/domain/decider';
+
 export type InitiativeStatus = 'PROPOSED' | 'DEFINED' | 'PILOTING' | 'SCALED' | 'STOPPED';
 export type ImpactRecommendation = 'DIRECTOR_LED' | 'DELEGATE_TO_MANAGER';
 export type MetricDirection = 'INCREASE' | 'DECREASE';
@@ -156,4 +158,4 @@ export type InitiativeEvent =
   | FeedbackSubmitted;
 export type InitiativeEventType = InitiativeEvent['type'];
 
-export const initiativeStreamId = (initiativeId: string) => `initiative-${initiativeId}`;
+export const initiativeStreamId = (initiativeId: string): string => streamIdOf('initiative', initiativeId);

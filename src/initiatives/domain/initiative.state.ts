@@ -84,11 +84,13 @@ export type LaunchedInitiative = Extract<InitiativeState, { status: 'PILOTING' |
 export const initialInitiativeState: InitiativeState = { status: 'NEW' };
 
 /** DEFINED is derived, never commanded: a hypothesis and at least one primary metric. */
+export function isDefined(proposal: { hypothesis: string | null; metrics: readonly { kind: MetricKind }[] }): boolean {
+  return proposal.hypothesis !== null && proposal.metrics.some((m) => m.kind === 'PRIMARY');
+}
+
 function withReadiness(proposal: Proposal): InitiativeState {
   const { hypothesis } = proposal;
-  if (hypothesis !== null && proposal.metrics.some((m) => m.kind === 'PRIMARY')) {
-    return { ...proposal, hypothesis, status: 'DEFINED' };
-  }
+  if (hypothesis !== null && isDefined(proposal)) return { ...proposal, hypothesis, status: 'DEFINED' };
   return { ...proposal, status: 'PROPOSED' };
 }
 
@@ -170,12 +172,19 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
   }
 }
 
-export function openIterationOf(pilot: { iterations: readonly IterationFacts[] }): IterationFacts | null {
+type Iterations<Iteration> = { iterations: readonly Iteration[] };
+
+/** The iteration still running: the last one, while it has no completion. */
+export function openIterationOf<Iteration extends { completedAt: string | null }>(
+  pilot: Iterations<Iteration>,
+): Iteration | null {
   const last = pilot.iterations[pilot.iterations.length - 1];
   return last && last.completedAt === null ? last : null;
 }
 
-export function lastCompletedIterationOf(pilot: { iterations: readonly IterationFacts[] }): IterationFacts | null {
+export function lastCompletedIterationOf<Iteration extends { completedAt: string | null }>(
+  pilot: Iterations<Iteration>,
+): Iteration | null {
   for (let i = pilot.iterations.length - 1; i >= 0; i--) {
     if (pilot.iterations[i].completedAt !== null) return pilot.iterations[i];
   }

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, EventStore, EventToAppend, Position, RecordedEvent, Subscription } from './event-store.port';
+import { eventMetadata } from '../testing/metadata';
+import {
+  ConcurrencyError,
+  EventMetadata,
+  EventStore,
+  EventToAppend,
+  Position,
+  RecordedEvent,
+  Subscription,
+} from './event-store.port';
 
 export interface EventStoreUnderTest {
   store: EventStore;
@@ -27,12 +36,12 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
     });
 
     const stream = (prefix = 'contract') => `${prefix}-${randomUUID()}`;
-    const event = (type: string, data: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) =>
+    const event = (type: string, data: Record<string, unknown> = {}, metadata: Partial<EventMetadata> = {}) =>
       ({
         id: randomUUID(),
         type,
         data,
-        metadata: { occurredAt: new Date().toISOString(), ...metadata },
+        metadata: eventMetadata(metadata),
       }) satisfies EventToAppend;
 
     async function collect(subscription: Subscription, until: (events: RecordedEvent[]) => boolean) {
