@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InputType } from '@nestjs/graphql';
 import { Principal } from '../shared/auth/principal';
 import { EntityCommand, EntityCommandHandler } from '../shared/command-handling/entity-command';
+import { IdField, VersionedInput } from '../shared/graphql/command-input';
 import { MutationResolver } from '../shared/graphql/mutation-resolver';
 import { teamDecider } from '../teams/domain/team.decide';
 import { TeamSnapshot, teamSnapshot } from '../teams/domain/team.state';
@@ -45,6 +47,13 @@ export abstract class InitiativeCommandHandler<
     if (!('teamId' in initiative)) throw new Error('An initiative that was never proposed has no team');
     return teamSnapshot(await this.commands.load(teamDecider, initiative.teamId));
   }
+}
+
+/** What every command input on an existing initiative carries. */
+@InputType({ isAbstract: true })
+export abstract class InitiativeInput extends VersionedInput {
+  @IdField()
+  initiativeId!: string;
 }
 
 /** An initiative mutation answers with the initiative as its write left it. */

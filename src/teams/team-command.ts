@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InputType } from '@nestjs/graphql';
 import { Forbidden, requireTeam } from '../shared/auth/authorization';
 import { Principal } from '../shared/auth/principal';
 import { EntityCommand, EntityCommandHandler } from '../shared/command-handling/entity-command';
+import { IdField, VersionedInput } from '../shared/graphql/command-input';
 import { MutationResolver } from '../shared/graphql/mutation-resolver';
 import { teamDecider } from './domain/team.decide';
 import { TeamEvent } from './domain/team.events';
@@ -46,6 +48,13 @@ export abstract class TeamCommandHandler<C extends EntityCommand<{ teamId?: stri
   protected authorize(principal: Principal, _state: TeamState, command: C): void {
     this.policy(principal, command.fields.teamId ?? '*');
   }
+}
+
+/** What every command input on an existing team carries. */
+@InputType({ isAbstract: true })
+export abstract class TeamInput extends VersionedInput {
+  @IdField()
+  teamId!: string;
 }
 
 /** A team mutation answers with the team as its write left it. */

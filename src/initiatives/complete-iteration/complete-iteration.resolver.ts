@@ -1,19 +1,14 @@
-import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { IsIn, IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
 import { IterationOutcome } from '../../shared/graphql/enums';
 import { Initiative } from '../initiative-details/initiative.model';
-import { InitiativeMutation } from '../initiative-command';
+import { InitiativeInput, InitiativeMutation } from '../initiative-command';
 import { CompleteIterationCommand } from './complete-iteration.command';
 
 @InputType()
-export class CompleteIterationInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  initiativeId!: string;
-
+export class CompleteIterationInput extends InitiativeInput {
   @Field(() => IterationOutcome)
   @IsIn(Object.values(IterationOutcome))
   outcome!: keyof typeof IterationOutcome;

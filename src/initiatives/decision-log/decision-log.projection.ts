@@ -1,17 +1,8 @@
 import { defineProjection, Views } from '../../shared/projections/projection';
-import { DecisionKind, DecisionRecorded, InitiativeProposed, MetricEvidence } from '../domain/initiative.events';
+import { DecisionRecorded, InitiativeProposed } from '../domain/initiative.events';
 
-export interface DecisionView {
-  id: string;
-  initiativeId: string;
-  teamId: string;
-  kind: DecisionKind;
-  rationale: string;
-  decidedBy: string;
-  decidedAt: string;
-  iteration: number;
-  evidence: MetricEvidence[];
-}
+/** A decision as recorded, with its id under `id` and the team of its initiative. */
+export type DecisionView = Omit<DecisionRecorded['data'], 'decisionId'> & { id: string; teamId: string };
 
 /** A decision and where it stands: its initiative's stream and the global log. */
 export interface DecisionEntry extends DecisionView {
@@ -29,8 +20,8 @@ export interface InitiativeDecisions {
 }
 
 export function toDecisionView(data: DecisionRecorded['data'], teamId: string): DecisionView {
-  const { decisionId, initiativeId, kind, rationale, decidedBy, decidedAt, iteration, evidence } = data;
-  return { id: decisionId, initiativeId, teamId, kind, rationale, decidedBy, decidedAt, iteration, evidence };
+  const { decisionId, ...decision } = data;
+  return { id: decisionId, teamId, ...decision };
 }
 
 /** Every decision, per initiative: the decision log, and where a decision id leads to replay it. */

@@ -1,24 +1,18 @@
-import { Args, Field, Float, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { IsIn, IsNumber, IsOptional, IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
+import { IdField } from '../../shared/graphql/command-input';
 import { MetricCadence, MetricDirection, MetricKind } from '../../shared/graphql/enums';
 import { Initiative } from '../initiative-details/initiative.model';
-import { InitiativeMutation } from '../initiative-command';
+import { InitiativeInput, InitiativeMutation } from '../initiative-command';
 import { DefineSuccessMetricCommand } from './define-success-metric.command';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
 @InputType()
-export class DefineSuccessMetricInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  initiativeId!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Chosen id; generated when omitted' })
-  @IsOptional()
-  @IsEntityId()
+export class DefineSuccessMetricInput extends InitiativeInput {
+  @IdField({ nullable: true, description: 'Chosen id; generated when omitted' })
   metricId?: string;
 
   @Field()

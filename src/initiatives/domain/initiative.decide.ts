@@ -9,9 +9,7 @@ import {
   InitiativeEvent,
   initiativeStreamId,
   IterationOutcome,
-  MetricCadence,
-  MetricDirection,
-  MetricKind,
+  MetricDefinition,
 } from './initiative.events';
 import { evidence } from './initiative.figures';
 import {
@@ -173,18 +171,7 @@ function stateHypothesis(command: StateHypothesis, state: ProposedInitiative): I
   return [{ type: 'HypothesisStated', data: { initiativeId: state.initiativeId, statement } }];
 }
 
-export type DefineSuccessMetric = At & {
-  type: 'DefineSuccessMetric';
-  metricId: string;
-  name: string;
-  unit: string;
-  direction: MetricDirection;
-  baseline: number;
-  target: number;
-  cadence: MetricCadence;
-  source: string;
-  kind: MetricKind;
-};
+export type DefineSuccessMetric = At & { type: 'DefineSuccessMetric' } & MetricDefinition;
 
 function defineSuccessMetric(command: DefineSuccessMetric, state: ProposedInitiative): InitiativeEvent[] {
   const proposal = requireBeforeLaunch(

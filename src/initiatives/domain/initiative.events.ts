@@ -65,20 +65,21 @@ export type HypothesisStated = {
   type: 'HypothesisStated';
   data: { initiativeId: string; statement: string };
 };
+/** What success looks like for one metric, defined before launch. */
+export interface MetricDefinition {
+  metricId: string;
+  name: string;
+  unit: string;
+  direction: MetricDirection;
+  baseline: number;
+  target: number;
+  cadence: MetricCadence;
+  source: string;
+  kind: MetricKind;
+}
 export type SuccessMetricDefined = {
   type: 'SuccessMetricDefined';
-  data: {
-    initiativeId: string;
-    metricId: string;
-    name: string;
-    unit: string;
-    direction: MetricDirection;
-    baseline: number;
-    target: number;
-    cadence: MetricCadence;
-    source: string;
-    kind: MetricKind;
-  };
+  data: { initiativeId: string } & MetricDefinition;
 };
 export type PilotLaunched = {
   type: 'PilotLaunched';

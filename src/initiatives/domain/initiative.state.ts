@@ -6,22 +6,11 @@ import {
   ImpactRecommendation,
   InitiativeEvent,
   IterationOutcome,
-  MetricCadence,
-  MetricDirection,
+  MetricDefinition,
   MetricKind,
 } from './initiative.events';
 
-export interface MetricDefinition {
-  metricId: string;
-  name: string;
-  unit: string;
-  direction: MetricDirection;
-  baseline: number;
-  target: number;
-  cadence: MetricCadence;
-  source: string;
-  kind: MetricKind;
-}
+export type { MetricDefinition };
 
 export interface IterationFacts {
   number: number;
@@ -113,8 +102,7 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
       return withReadiness({ ...state, hypothesis: event.data.statement });
     case 'SuccessMetricDefined': {
       if (state.status !== 'PROPOSED' && state.status !== 'DEFINED') return state;
-      const { metricId, name, unit, direction, baseline, target, cadence, source, kind } = event.data;
-      const metric = { metricId, name, unit, direction, baseline, target, cadence, source, kind };
+      const { initiativeId: _initiativeId, ...metric } = event.data;
       return withReadiness({ ...state, metrics: [...state.metrics, metric] });
     }
     case 'PilotLaunched':

@@ -6,9 +6,7 @@ import {
   InitiativeEvent,
   InitiativeStatus,
   IterationOutcome,
-  MetricCadence,
-  MetricDirection,
-  MetricKind,
+  MetricDefinition,
 } from '../domain/initiative.events';
 import {
   elapsedShare,
@@ -23,19 +21,11 @@ import { INITIATIVE_EVENT_TYPES } from '../domain/initiative.upcasters';
 import { DecisionView, toDecisionView } from '../decision-log/decision-log.projection';
 import { Initiative, SuccessMetric } from './initiative.model';
 
-export interface MetricView {
+export type MetricView = Omit<MetricDefinition, 'metricId'> & {
   id: string;
-  name: string;
-  unit: string;
-  direction: MetricDirection;
-  baseline: number;
-  target: number;
-  cadence: MetricCadence;
-  source: string;
-  kind: MetricKind;
   /** PILOT readings of the most recent period, from which `latest` is derived. */
   latestPeriod: LatestPeriod | null;
-}
+};
 
 export interface IterationView {
   number: number;

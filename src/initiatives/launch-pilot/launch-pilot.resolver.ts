@@ -3,19 +3,14 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional } from 'cl
 import { Matches } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { ID_PATTERN, ID_RULE, IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
+import { ID_PATTERN, ID_RULE, IdField } from '../../shared/graphql/command-input';
 import { Initiative } from '../initiative-details/initiative.model';
-import { InitiativeMutation } from '../initiative-command';
+import { InitiativeInput, InitiativeMutation } from '../initiative-command';
 import { LaunchPilotCommand } from './launch-pilot.command';
 
 @InputType()
-export class LaunchPilotInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  initiativeId!: string;
-
-  @Field(() => ID, { description: 'The line manager who owns the pilot' })
-  @IsEntityId()
+export class LaunchPilotInput extends InitiativeInput {
+  @IdField({ description: 'The line manager who owns the pilot' })
   ownerId!: string;
 
   @Field(() => [ID])

@@ -1,21 +1,18 @@
-import { Args, Field, ID, InputType, Int, Mutation, Resolver } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Args, Field, InputType, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IdempotentInput, IsEntityId } from '../../shared/graphql/command-input';
+import { IdempotentInput, IdField } from '../../shared/graphql/command-input';
 import { Initiative } from '../initiative-details/initiative.model';
 import { InitiativeMutation } from '../initiative-command';
 import { ProposeInitiativeCommand } from './propose-initiative.command';
 
 @InputType()
 export class ProposeInitiativeInput extends IdempotentInput {
-  @Field(() => ID, { nullable: true, description: 'Chosen id; generated when omitted' })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true, description: 'Chosen id; generated when omitted' })
   initiativeId?: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   teamId!: string;
 
   @Field()

@@ -1,19 +1,14 @@
-import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
 import { DecisionKind } from '../../shared/graphql/enums';
 import { Initiative } from '../initiative-details/initiative.model';
-import { InitiativeMutation } from '../initiative-command';
+import { InitiativeInput, InitiativeMutation } from '../initiative-command';
 import { RecordDecisionCommand } from './record-decision.command';
 
 @InputType()
-export class RecordDecisionInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  initiativeId!: string;
-
+export class RecordDecisionInput extends InitiativeInput {
   @Field(() => DecisionKind)
   @IsIn(Object.values(DecisionKind))
   kind!: keyof typeof DecisionKind;

@@ -1,22 +1,17 @@
-import { Args, Field, Float, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { IsIn, IsNumber, IsOptional, IsString } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
+import { IdField } from '../../shared/graphql/command-input';
 import { Cohort } from '../../shared/graphql/enums';
 import { DateTimeScalar } from '../../shared/graphql/scalars';
 import { Initiative } from '../initiative-details/initiative.model';
-import { InitiativeMutation } from '../initiative-command';
+import { InitiativeInput, InitiativeMutation } from '../initiative-command';
 import { RecordMeasurementCommand } from './record-measurement.command';
 
 @InputType()
-export class RecordMeasurementInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  initiativeId!: string;
-
-  @Field(() => ID)
-  @IsEntityId()
+export class RecordMeasurementInput extends InitiativeInput {
+  @IdField()
   metricId!: string;
 
   @Field(() => Float)
@@ -32,9 +27,7 @@ export class RecordMeasurementInput extends VersionedInput {
   @IsIn(Object.values(Cohort))
   cohort?: keyof typeof Cohort;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true })
   participantId?: string;
 }
 

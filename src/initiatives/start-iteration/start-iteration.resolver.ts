@@ -1,19 +1,14 @@
-import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
 import { DateTimeScalar } from '../../shared/graphql/scalars';
 import { Initiative } from '../initiative-details/initiative.model';
-import { InitiativeMutation } from '../initiative-command';
+import { InitiativeInput, InitiativeMutation } from '../initiative-command';
 import { StartIterationCommand } from './start-iteration.command';
 
 @InputType()
-export class StartIterationInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  initiativeId!: string;
-
+export class StartIterationInput extends InitiativeInput {
   @Field({ description: 'What changes in this build-measure-learn loop' })
   @IsString()
   @Length(1, 2000)

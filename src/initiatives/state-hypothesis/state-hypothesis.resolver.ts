@@ -1,18 +1,13 @@
-import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
 import { Initiative } from '../initiative-details/initiative.model';
-import { InitiativeMutation } from '../initiative-command';
+import { InitiativeInput, InitiativeMutation } from '../initiative-command';
 import { StateHypothesisCommand } from './state-hypothesis.command';
 
 @InputType()
-export class StateHypothesisInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  initiativeId!: string;
-
+export class StateHypothesisInput extends InitiativeInput {
   @Field({ description: 'We believe that <change> for <who> will <measurable outcome>' })
   @IsString()
   @Length(1, 2000)

@@ -1,8 +1,8 @@
-import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { IsIn, IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IdempotentInput, IsEntityId } from '../../shared/graphql/command-input';
+import { IdempotentInput, IdField } from '../../shared/graphql/command-input';
 import { FeedbackKind } from '../../shared/graphql/enums';
 import { Initiative } from '../initiative-details/initiative.model';
 import { InitiativeMutation } from '../initiative-command';
@@ -10,12 +10,10 @@ import { SubmitFeedbackCommand } from './submit-feedback.command';
 
 @InputType()
 export class SubmitFeedbackInput extends IdempotentInput {
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   initiativeId!: string;
 
-  @Field(() => ID)
-  @IsEntityId()
+  @IdField()
   authorId!: string;
 
   @Field(() => FeedbackKind)

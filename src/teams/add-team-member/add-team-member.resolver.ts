@@ -1,21 +1,16 @@
-import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { IsIn, IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
+import { IdField } from '../../shared/graphql/command-input';
 import { MemberRole } from '../../shared/graphql/enums';
 import { Team } from '../team-details/team.model';
-import { TeamMutation } from '../team-command';
+import { TeamInput, TeamMutation } from '../team-command';
 import { AddTeamMemberCommand } from './add-team-member.command';
 
 @InputType()
-export class AddTeamMemberInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  teamId!: string;
-
-  @Field(() => ID)
-  @IsEntityId()
+export class AddTeamMemberInput extends TeamInput {
+  @IdField()
   memberId!: string;
 
   @Field()
@@ -27,9 +22,7 @@ export class AddTeamMemberInput extends VersionedInput {
   @IsIn(Object.values(MemberRole))
   role!: keyof typeof MemberRole;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true })
   managerId?: string;
 }
 

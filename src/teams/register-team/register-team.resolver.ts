@@ -1,17 +1,15 @@
-import { Args, Field, Float, ID, InputType, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, InputType, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IdempotentInput, IsEntityId } from '../../shared/graphql/command-input';
+import { IdempotentInput, IdField } from '../../shared/graphql/command-input';
 import { Team } from '../team-details/team.model';
 import { TeamMutation } from '../team-command';
 import { RegisterTeamCommand } from './register-team.command';
 
 @InputType()
 export class RegisterTeamInput extends IdempotentInput {
-  @Field(() => ID, { nullable: true, description: 'Chosen id; generated when omitted' })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true, description: 'Chosen id; generated when omitted' })
   teamId?: string;
 
   @Field()

@@ -1,19 +1,14 @@
-import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { IsEntityId, VersionedInput } from '../../shared/graphql/command-input';
+import { IdField } from '../../shared/graphql/command-input';
 import { Team } from '../team-details/team.model';
-import { TeamMutation } from '../team-command';
+import { TeamInput, TeamMutation } from '../team-command';
 import { RemoveTeamMemberCommand } from './remove-team-member.command';
 
 @InputType()
-export class RemoveTeamMemberInput extends VersionedInput {
-  @Field(() => ID)
-  @IsEntityId()
-  teamId!: string;
-
-  @Field(() => ID)
-  @IsEntityId()
+export class RemoveTeamMemberInput extends TeamInput {
+  @IdField()
   memberId!: string;
 }
 
