@@ -6,6 +6,15 @@ import { tokenFor } from './support/tokens';
 const PROPOSE = `mutation($input: ProposeInitiativeInput!) { proposeInitiative(input: $input) { id version status } }`;
 const STATE = `mutation($input: StateHypothesisInput!) { stateHypothesis(input: $input) { id version hypothesis } }`;
 const INITIATIVE = `query($id: ID!) { initiative(id: $id) { id version } }`;
+/** One proposal, sent again with the same commandId. */
+const PROPOSAL = {
+  commandId: 'propose-lagging',
+  initiativeId: 'lagging',
+  teamId: 'lag',
+  title: 'T',
+  problem: 'P',
+  potentialReach: 1,
+};
 
 async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -64,15 +73,7 @@ describe('replicas whose read models lag behind the log', () => {
 
   it('answers ACCEPTED with the entity and its position when the write landed but does not show in time, and the same on a retry', async () => {
     log.holdSubscriptions();
-    const input = {
-      commandId: 'propose-lagging',
-      initiativeId: 'lagging',
-      teamId: 'lag',
-      title: 'T',
-      problem: 'P',
-      potentialReach: 1,
-    };
-    const first = await quick.gql(PROPOSE, { input });
+    const first = await quick.gql(PROPOSE, { input: PROPOSAL });
     expect(first.data ?? null).toBeNull();
     expect(first.errors?.[0]).toMatchObject({
       message: expect.stringContaining('retry with the same commandId'),
@@ -80,7 +81,7 @@ describe('replicas whose read models lag behind the log', () => {
     });
     expect(streamOf('lagging').map((e) => e.type)).toEqual(['InitiativeProposed', 'ImpactAssessed']);
 
-    const retry = await quick.gql(PROPOSE, { input });
+    const retry = await quick.gql(PROPOSE, { input: PROPOSAL });
     expect(retry.errors?.[0].extensions).toEqual(first.errors?.[0].extensions);
     expect(streamOf('lagging')).toHaveLength(2);
   });
@@ -109,15 +110,7 @@ describe('replicas whose read models lag behind the log', () => {
           ?.version === 3,
       'the quick replica has caught up',
     );
-    const input = {
-      commandId: 'propose-lagging',
-      initiativeId: 'lagging',
-      teamId: 'lag',
-      title: 'T',
-      problem: 'P',
-      potentialReach: 1,
-    };
-    const retry = await quick.gql<{ proposeInitiative: { id: string; version: number } }>(PROPOSE, { input });
+    const retry = await quick.gql<{ proposeInitiative: { id: string; version: number } }>(PROPOSE, { input: PROPOSAL });
     expect(retry.errors).toBeUndefined();
     expect(retry.data?.proposeInitiative).toMatchObject({ id: 'lagging', version: 3 });
     expect(streamOf('lagging')).toHaveLength(3);
