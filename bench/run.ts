@@ -12,6 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { pilotlogEventStore } from '../src/event-catalog';
+import { initiativeStreamId } from '../src/initiatives/domain/initiative.events';
 import { RecordMeasurementCommand } from '../src/initiatives/record-measurement/record-measurement.command';
 import { Principal } from '../src/shared/auth/principal';
 import { signToken } from '../src/shared/auth/tokens';
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
     const commandSeconds = (performance.now() - t) / 1000;
     result.commandsPerSec = round(COMMANDS / commandSeconds, 0);
     const streamLength = Math.round(
-      streamEvents(file, `initiative-${launchedTargets[0]}`) - COMMANDS / launchedTargets.length,
+      streamEvents(file, initiativeStreamId(launchedTargets[0])) - COMMANDS / launchedTargets.length,
     );
     result.commandStreamEvents = streamLength;
     log(`commands: ${result.commandsPerSec}/s on streams of ~${streamLength} events`);
