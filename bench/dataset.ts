@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { InitiativeCommand } from '../src/initiatives/domain/initiative.commands';
-import { decideInitiative } from '../src/initiatives/domain/initiative.decide';
+import { pilotlogEventStore } from '../src/event-catalog';
+import { decideInitiative, InitiativeCommand } from '../src/initiatives/domain/initiative.decide';
 import { InitiativeEvent, initiativeStreamId } from '../src/initiatives/domain/initiative.events';
 import { evolveInitiative, initialInitiativeState, InitiativeState } from '../src/initiatives/domain/initiative.state';
-import { schemaVersionOf } from '../src/event-versions';
 import { EventStore, EventToAppend, JsonObject } from '../src/shared/event-store/event-store.port';
-import { chainEvents } from '../src/shared/event-store/hash-chain';
-import { TeamCommand } from '../src/teams/domain/team.commands';
-import { decideTeam } from '../src/teams/domain/team.decide';
+import { decideTeam, TeamCommand } from '../src/teams/domain/team.decide';
 import { TeamEvent, teamStreamId } from '../src/teams/domain/team.events';
 import { evolveTeam, initialTeamState, teamSnapshot, TeamSnapshot, TeamState } from '../src/teams/domain/team.state';
 
 /**
  * A realistic data set built with the domain's own deciders (so every event has the shape the
- * command handlers produce) and bulk-appended through the store port, hash-chained per stream.
+ * command handlers produce) and bulk-appended through the store as the service writes it
+ * (versioned and hash-chained per stream).
  */
 export interface DatasetSize {
   teams: number;
@@ -47,7 +45,6 @@ type Domain = { type: string; data: unknown };
 
 class StreamWriter {
   private version = 0;
-  private lastHash: string | null = null;
   private pending: EventToAppend[] = [];
   written = 0;
 
@@ -73,7 +70,6 @@ class StreamWriter {
         commandId,
         correlationId: commandId,
         causationId: commandId,
-        schemaVersion: schemaVersionOf(event.type),
       },
     });
     if (this.pending.length >= CHUNK) await this.flush();
@@ -81,20 +77,19 @@ class StreamWriter {
 
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const chained = chainEvents(this.streamId, this.version, this.lastHash, this.pending);
-    await this.store.append(this.streamId, chained, this.version === 0 ? 'no_stream' : this.version);
-    this.version += chained.length;
-    this.written += chained.length;
-    this.lastHash = chained[chained.length - 1].metadata.hash as string;
+    await this.store.append(this.streamId, this.pending, this.version === 0 ? 'no_stream' : this.version);
+    this.version += this.pending.length;
+    this.written += this.pending.length;
     this.pending = [];
   }
 }
 
 export async function buildDataset(
-  store: EventStore,
+  stored: EventStore,
   size: DatasetSize,
   progress: (m: string) => void,
 ): Promise<Dataset> {
+  const store = pilotlogEventStore(stored);
   let clock = START;
   const tick = () => new Date((clock += MINUTE)).toISOString();
   let teamEvents = 0;

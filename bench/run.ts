@@ -11,15 +11,15 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
-import { upcastEvent } from '../src/event-versions';
-import { RecordMeasurement } from '../src/initiatives/record-measurement/record-measurement.handler';
-import { RecordMeasurementInput } from '../src/initiatives/record-measurement/record-measurement.input';
-import { ALL_PROJECTIONS } from '../src/read-model.projections';
+import { pilotlogEventStore } from '../src/event-catalog';
+import { initiativeStreamId } from '../src/initiatives/domain/initiative.events';
+import { RecordMeasurementCommand } from '../src/initiatives/record-measurement/record-measurement.command';
 import { Principal } from '../src/shared/auth/principal';
 import { signToken } from '../src/shared/auth/tokens';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
-import { ProjectionSet } from '../src/shared/projections/projection';
+import { Projection, ProjectionSet } from '../src/shared/projections/projection';
+import { ReadModels } from '../src/shared/projections/read-models';
 import { buildDataset, DatasetSize } from './dataset';
 import { latencies, load, percentile, post } from './load';
 
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     t = performance.now();
     for (let i = 0; i < COMMANDS; i++) {
       const initiativeId = launchedTargets[i % launchedTargets.length];
-      const input = Object.assign(new RecordMeasurementInput(), {
+      const input = {
         initiativeId,
         metricId: data.metricId,
         value: 10 + (i % 7),
@@ -133,16 +133,18 @@ async function main(): Promise<void> {
         cohort: 'PILOT',
         participantId: data.participants.get(initiativeId)![i % 4],
         commandId: `bench-${i}`,
-      });
-      await bus.execute(new RecordMeasurement(input, PRINCIPAL));
+      } as const;
+      await bus.execute(new RecordMeasurementCommand(input, PRINCIPAL));
     }
     const commandSeconds = (performance.now() - t) / 1000;
     result.commandsPerSec = round(COMMANDS / commandSeconds, 0);
     const streamLength = Math.round(
-      streamEvents(file, `initiative-${launchedTargets[0]}`) - COMMANDS / launchedTargets.length,
+      streamEvents(file, initiativeStreamId(launchedTargets[0])) - COMMANDS / launchedTargets.length,
     );
     result.commandStreamEvents = streamLength;
     log(`commands: ${result.commandsPerSec}/s on streams of ~${streamLength} events`);
+    // Every read model the service keeps, as its slices registered them.
+    const projections = app.get(ReadModels).runner.set.projections;
     await app.close();
 
     // 5b. Baseline: the same rows, raw single-row inserts, same schema and pragmas, one transaction each.
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
     result.commandsVsRawInsert = round((result.commandsPerSec as number) / (result.rawInsertPerSec as number), 3);
 
     // 6. Projection rebuild from zero vs reading and parsing the same rows.
-    result.rebuildEventsPerSec = round(await rebuild(file), 0);
+    result.rebuildEventsPerSec = round(await rebuild(file, projections), 0);
     result.rawParseEventsPerSec = round(rawParse(file), 0);
     result.rebuildVsRawParse = round(
       (result.rebuildEventsPerSec as number) / (result.rawParseEventsPerSec as number),
@@ -220,16 +222,16 @@ function rawInserts(file: string, rows: Array<Record<string, string | number>>):
   return perSec;
 }
 
-async function rebuild(file: string): Promise<number> {
-  const store = new SqliteEventStore({ filename: file });
+async function rebuild(file: string, projections: Projection<unknown>[]): Promise<number> {
+  const store = pilotlogEventStore(new SqliteEventStore({ filename: file }));
   const t = performance.now();
-  const set = new ProjectionSet(ALL_PROJECTIONS);
+  const set = new ProjectionSet(projections);
   let count = 0;
   let after: string | undefined;
   for (;;) {
     const page: RecordedEvent[] = await store.readAll({ after, maxCount: 5000 });
     if (page.length === 0) break;
-    for (const event of page) set.apply(upcastEvent(event));
+    for (const event of page) set.apply(event);
     count += page.length;
     after = page[page.length - 1].position;
   }

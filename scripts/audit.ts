@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { locateDecision, initiativeTrail, replayDecision, verifyInitiative } from '../src/audit/audit-log';
 import { formatReplay, formatTimeline, formatVerification } from '../src/audit/audit-report';
-import { EventSource } from '../src/audit/time-travel';
 import { loadConfig } from '../src/config/config';
-import { upcastEvent } from '../src/event-versions';
+import { pilotlogEventStore } from '../src/event-catalog';
 import { openEventStore, SQLITE_FILE_NAME } from '../src/shared/event-store/open-event-store';
 
 const USAGE = `usage: npm run audit -- history <initiativeId> | replay <decisionId> | verify <initiativeId>
@@ -29,7 +28,8 @@ async function run(args: string[]): Promise<number> {
     if (!existsSync(file)) throw new UsageError(`audit: no event store at ${file}; set DATA_DIR`);
   }
   const store = await openEventStore(config);
-  const source: EventSource = { store, upcast: upcastEvent };
+  // Read only: the trail and the chain check see the stored bytes, a replay sees today's shapes.
+  const current = pilotlogEventStore(store);
   try {
     switch (command) {
       case 'history': {
@@ -39,8 +39,8 @@ async function run(args: string[]): Promise<number> {
         return 0;
       }
       case 'replay': {
-        const location = await locateDecision(source, id);
-        const replay = location ? await replayDecision(source, location) : null;
+        const location = await locateDecision(current, id);
+        const replay = location ? await replayDecision(current, location) : null;
         if (!replay) throw new UsageError(`audit: no decision "${id}" in the event store`);
         console.log(formatReplay(replay));
         return 0;

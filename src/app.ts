@@ -1,4 +1,4 @@
-import { INestApplication, Logger, LoggerService, ValidationPipe } from '@nestjs/common';
+import { Logger, LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ValidationError } from 'class-validator';
@@ -20,9 +20,9 @@ export interface CreateAppOptions {
 
 /** Builds the whole service on the configured store; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const store = await openEventStore(config);
+  const stored = await openEventStore(config);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config, store, clock: options.clock, schemaFile: options.schemaFile ?? true }),
+    AppModule.register({ config, stored, clock: options.clock, schemaFile: options.schemaFile ?? true }),
     { logger: options.logger ?? new Logger(), bodyParser: false, abortOnError: false },
   );
   readJsonBodies(app);
@@ -34,20 +34,17 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     }),
   );
   app.enableShutdownHooks();
-  startFollowingTheLog(app);
+  // Every slice has registered its read models while the modules were built: follow the log now.
+  app.get(ReadModels).start();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   serveWeb(app);
   const close = app.close.bind(app);
   app.close = async () => {
-    await app.get(ReadModels).runner.stop();
+    await app.get(ReadModels).stop();
     await close();
-    await store.close();
+    await stored.close();
   };
   return app;
-}
-
-function startFollowingTheLog(app: INestApplication): void {
-  app.get(ReadModels).runner.start();
 }
 
 function toBadUserInput(errors: ValidationError[], parent = ''): Error {

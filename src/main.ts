@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config/config';
-import { EventStoreUnavailableError } from './shared/event-store/event-store.port';
+import { loadConfig } from './config/config';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -12,10 +11,6 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // A configuration or store problem is the user's to fix: one line, no stack trace.
-  if (error instanceof ConfigError || error instanceof EventStoreUnavailableError) {
-    console.error(`pilotlog cannot start: ${error.message}`);
-  } else {
-    console.error(`pilotlog cannot start: ${(error as Error)?.message ?? String(error)}`);
-  }
+  console.error(`pilotlog cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

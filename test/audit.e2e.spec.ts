@@ -58,13 +58,35 @@ const TRAIL = `query($id: ID!, $first: Int, $after: String) { auditTrail(initiat
 
 const VERIFY = `query($id: ID!) { verifyAuditTrail(initiativeId: $id) { initiativeId valid checkedEvents firstBrokenVersion } }`;
 
+/**
+ * Every other read query, each on its own so that one answering NOT_FOUND (before the initiative
+ * or its metric existed) leaves the others' answers whole.
+ */
+const LISTS_AND_SERIES: Record<string, string> = {
+  teams: `query($asOf: DateTime) { teams(asOf: $asOf) { id version headcount members { id role } } }`,
+  initiatives: `query($asOf: DateTime) { initiatives(first: 50, asOf: $asOf) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${INITIATIVE_FIELDS} } } } }`,
+  decisions: `query($asOf: DateTime) { decisions(asOf: $asOf) {
+    totalCount edges { cursor node { id initiativeId teamId kind rationale decidedBy decidedAt iteration evidence { ${EVIDENCE} } } } } }`,
+  metricSeries: `query($asOf: DateTime, $channel: ID!, $metric: ID!) {
+    metricSeries(initiativeId: $channel, metricId: $metric, asOf: $asOf) { periodStart cohort iteration n mean min max } }`,
+  cohortComparison: `query($asOf: DateTime, $channel: ID!, $metric: ID!) {
+    first: cohortComparison(initiativeId: $channel, metricId: $metric, iteration: 1, asOf: $asOf) { pilot { n mean sd } control { n mean sd } difference ciLow ciHigh pValue }
+    second: cohortComparison(initiativeId: $channel, metricId: $metric, iteration: 2, asOf: $asOf) { pilot { n mean } control { n mean } difference pValue } }`,
+  feedback: `query($asOf: DateTime, $channel: ID!) { feedback(initiativeId: $channel, asOf: $asOf) { id authorId kind text submittedAt } }`,
+  auditTrail: `query($asOf: DateTime, $channel: ID!) { auditTrail(initiativeId: $channel, first: 500, asOf: $asOf) {
+    totalCount edges { cursor node { revision type occurredAt actor commandId schemaVersion data } } } }`,
+};
+
 /** The story's ids are fixed by loadStory; the test checks them against what it returns. */
 const IDS = { team: 'smb', channel: 'channel', delegated: 'followups', idle: 'idle' };
+const METRIC = 'engaged';
 
 interface Capture {
   at: string;
   dashboards: GraphQLResponse;
   impact: GraphQLResponse;
+  others: Record<string, GraphQLResponse>;
 }
 
 interface TrailNode {
@@ -100,10 +122,18 @@ describe('time travel and audit over real HTTP', () => {
   let token: string;
   const captures: Capture[] = [];
 
+  const others = async (asOf: string | null): Promise<Record<string, GraphQLResponse>> => {
+    const answers: Record<string, GraphQLResponse> = {};
+    for (const [name, query] of Object.entries(LISTS_AND_SERIES)) {
+      answers[name] = await app.gql(query, { asOf, channel: IDS.channel, metric: METRIC });
+    }
+    return answers;
+  };
   const live = async (): Promise<Capture> => ({
     at: app.clock.now(),
     dashboards: await app.gql(DASHBOARDS, { ...IDS, asOf: null }),
     impact: await app.gql(IMPACT, { team: IDS.team, asOf: null }),
+    others: await others(null),
   });
 
   async function trail(initiativeId: string): Promise<TrailNode[]> {
@@ -149,7 +179,32 @@ describe('time travel and audit over real HTTP', () => {
     for (const captured of captures) {
       const dashboards = await app.gql(DASHBOARDS, { ...IDS, asOf: captured.at });
       const impact = await app.gql(IMPACT, { team: IDS.team, asOf: captured.at });
-      expect({ at: captured.at, dashboards, impact }).toEqual(captured);
+      expect({ at: captured.at, dashboards, impact }).toEqual({
+        at: captured.at,
+        dashboards: captured.dashboards,
+        impact: captured.impact,
+      });
+    }
+  });
+
+  it('answers every list, series, comparison, feedback and trail asOf each instant exactly as they were live then', async () => {
+    expect(story.metricId).toBe(METRIC);
+    const last = captures[captures.length - 1].others;
+    // The story left something in every answer, so the comparisons below compare real figures.
+    expect(last.metricSeries.data?.metricSeries).toHaveLength(4);
+    expect(last.feedback.data?.feedback).toHaveLength(1);
+    expect((last.decisions.data?.decisions as { totalCount: number }).totalCount).toBe(2);
+    expect(captures[0].others.metricSeries.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const seriesLengths = captures.map(
+      (c) => (c.others.metricSeries.data?.metricSeries as unknown[] | undefined)?.length,
+    );
+    expect(new Set(seriesLengths).size).toBeGreaterThan(2);
+
+    for (const captured of captures) {
+      expect({ at: captured.at, others: await others(captured.at) }).toEqual({
+        at: captured.at,
+        others: captured.others,
+      });
     }
   });
 

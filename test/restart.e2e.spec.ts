@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_PROJECTIONS } from '../src/read-model.projections';
-import { upcastEvent } from '../src/event-versions';
+import { pilotlogEventStore, upcastEvent } from '../src/event-catalog';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
 import { ProjectionSet } from '../src/shared/projections/projection';
 import { ProjectionRunner } from '../src/shared/projections/projection-runner';
+import { EVERY_READ_MODEL } from './support/read-models';
 import { loadStory, ok, Story, STORY_START } from './support/story';
 import { startTestApp, TestApp, waitUntilReady } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -38,6 +38,11 @@ describe('restarting and rebuilding', () => {
     rmSync(first.dataDir, { recursive: true, force: true });
   });
 
+  it('rebuilds below exactly the read models the service keeps', async () => {
+    const ready = (await (await fetch(`${first.baseUrl}/ready`)).json()) as { readModels: string[] };
+    expect([...ready.readModels].sort()).toEqual(EVERY_READ_MODEL.map((p) => p.name).sort());
+  });
+
   it('answers every query identically after a restart on the same DATA_DIR', async () => {
     const variables = { team: story.teamId, i: story.channel, d: story.scaleDecisionId, m: story.metricId };
     const before = await ok(first.gql(EVERY_DASHBOARD, variables));
@@ -55,7 +60,7 @@ describe('restarting and rebuilding', () => {
   it('builds the same read models live, one append at a time, as by folding the whole log from position zero', async () => {
     const stored = new SqliteEventStore({ filename: join(first.dataDir, 'pilotlog.sqlite') });
     const live = new SqliteEventStore({ filename: ':memory:' });
-    const runner = new ProjectionRunner(live, ALL_PROJECTIONS, upcastEvent);
+    const runner = new ProjectionRunner(pilotlogEventStore(live), EVERY_READ_MODEL);
     try {
       const events = await stored.readAll();
       expect(events.length).toBeGreaterThan(50);
@@ -69,7 +74,7 @@ describe('restarting and rebuilding', () => {
         );
         await runner.waitFor(position, 5000);
       }
-      const rebuilt = ProjectionSet.fold(ALL_PROJECTIONS, events.map(upcastEvent));
+      const rebuilt = ProjectionSet.fold(EVERY_READ_MODEL, events.map(upcastEvent));
       expect(snapshotOf(runner.set)).toEqual(snapshotOf(rebuilt));
     } finally {
       await runner.stop();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Role, ROLES } from '../src/shared/auth/principal';
 import { signToken } from '../src/shared/auth/tokens';
 import * as dashboard from '../web/src/api/queries';
+import { initiativesAsOfQuery } from './support/aliased-queries';
 import { GraphQLResponse } from './support/graphql-client';
 import { loadStory, ok, Story, STORY_START } from './support/story';
 import { startTestApp, TestApp } from './support/test-app';
@@ -595,7 +596,7 @@ describe('security over real HTTP', () => {
     it('the heaviest queries the dashboard and the README send still pass', async () => {
       const ids = Array.from({ length: 100 }, (_, i) => [`id${i}`, i % 2 ? story.channel : story.delegated]);
       const timeTravel = await ok(
-        app.gql<Record<string, { status: string }>>(dashboard.initiativesAsOfQuery(100), {
+        app.gql<Record<string, { status: string }>>(initiativesAsOfQuery(100), {
           asOf: story.moments.afterLaunch,
           ...Object.fromEntries(ids),
         }),

@@ -1,4 +1,3 @@
-import type { Initiative } from '../initiatives/initiative-details/initiative.model';
 import {
   DecisionRecorded,
   InitiativeEvent,
@@ -7,18 +6,23 @@ import {
 } from '../initiatives/domain/initiative.events';
 import { evidence } from '../initiatives/domain/initiative.figures';
 import { evolveInitiative, initialInitiativeState, InitiativeState } from '../initiatives/domain/initiative.state';
-import { decisionIndexProjection, DecisionLocation } from '../initiatives/decision-log/decision-index.projection';
 import {
+  DecisionEntry,
+  decisionLogProjection,
   DecisionView,
+  findDecision,
+} from '../initiatives/decision-log/decision-log.projection';
+import {
   initiativeDetailsProjection,
+  toInitiative,
 } from '../initiatives/initiative-details/initiative-details.projection';
-import { initiativeAt } from '../initiatives/initiative-details/initiative.read';
+import type { Initiative } from '../initiatives/initiative-details/initiative.model';
 import { EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
 import { canonicalJson, ChainVerification, verifyChain } from '../shared/event-store/hash-chain';
 import { ProjectionSet } from '../shared/projections/projection';
+import { streamEventsUntil } from '../shared/time-travel/time-travel';
 import { teamStreamId } from '../teams/domain/team.events';
 import { teamDetailsProjection } from '../teams/team-details/team-details.projection';
-import { EventSource, foldEvents, occurredAt, streamEventsUntil } from './time-travel';
 
 /**
  * The audit of an initiative (trail, decision replay, hash-chain check) over the store port
@@ -41,47 +45,52 @@ export interface AuditEntry {
 
 export function toAuditEntry(event: RecordedEvent): AuditEntry {
   const meta = event.metadata;
-  const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     position: event.position,
     streamId: event.streamId,
     revision: event.revision,
     type: event.type,
-    occurredAt: occurredAt(event),
-    actor: text(meta.actor) ?? 'unknown',
-    commandId: text(meta.commandId),
-    correlationId: text(meta.correlationId),
-    causationId: text(meta.causationId),
-    schemaVersion: typeof meta.schemaVersion === 'number' ? meta.schemaVersion : 1,
+    occurredAt: meta.occurredAt ?? '',
+    actor: meta.actor ?? 'unknown',
+    commandId: meta.commandId ?? null,
+    correlationId: meta.correlationId ?? null,
+    causationId: meta.causationId ?? null,
+    schemaVersion: meta.schemaVersion ?? 1,
     data: event.data,
   };
 }
 
-/** Every event of the initiative's stream as stored (not upcast: the trail shows what was written); empty when unknown. */
-export async function initiativeTrail(store: EventStore, initiativeId: string): Promise<AuditEntry[]> {
-  return (await store.readStream(initiativeStreamId(initiativeId))).map(toAuditEntry);
+/**
+ * Every event of the initiative's stream as stored (not upcast: the trail shows what was written),
+ * or those that had occurred by `asOf`; empty when unknown (then).
+ */
+export async function initiativeTrail(stored: EventStore, initiativeId: string, asOf?: string): Promise<AuditEntry[]> {
+  const streamId = initiativeStreamId(initiativeId);
+  const events =
+    asOf === undefined ? await stored.readStream(streamId) : await streamEventsUntil(stored, streamId, asOf);
+  return events.map(toAuditEntry);
 }
 
 /** The hash-chain check of the initiative's stream, or null when there is no such initiative. */
-export async function verifyInitiative(store: EventStore, initiativeId: string): Promise<ChainVerification | null> {
-  const events = await store.readStream(initiativeStreamId(initiativeId));
+export async function verifyInitiative(stored: EventStore, initiativeId: string): Promise<ChainVerification | null> {
+  const events = await stored.readStream(initiativeStreamId(initiativeId));
   return events.length === 0 ? null : verifyChain(events);
 }
 
 /**
- * Where a decision was recorded, found by folding the decision index over the whole log: for
- * tools that have no live read models. The service asks its live index instead.
+ * Where a decision was recorded, found by folding the decision log over the whole log: for tools
+ * that have no live read models. The service asks its live decision log instead.
  */
-export async function locateDecision(source: EventSource, decisionId: string): Promise<DecisionLocation | null> {
-  const set = new ProjectionSet([decisionIndexProjection]);
+export async function locateDecision(current: EventStore, decisionId: string): Promise<DecisionEntry | null> {
+  const set = new ProjectionSet([decisionLogProjection]);
   let after: string | undefined;
   for (;;) {
-    const page = await source.store.readAll({ after, maxCount: 5000 });
+    const page = await current.readAll({ after, maxCount: 5000 });
     if (page.length === 0) break;
-    for (const event of page) if (event.type === 'DecisionRecorded') set.apply(source.upcast(event));
+    for (const event of page) set.apply(event);
     after = page[page.length - 1].position;
   }
-  return set.of(decisionIndexProjection).get(decisionId) ?? null;
+  return findDecision(set.of(decisionLogProjection), decisionId);
 }
 
 export interface DecisionReplayResult {
@@ -99,38 +108,38 @@ export interface DecisionReplayResult {
  * computed it. Null when the stream holds no such decision at that revision.
  */
 export async function replayDecision(
-  source: EventSource,
-  location: Pick<DecisionLocation, 'decisionId' | 'initiativeId' | 'revision'>,
+  current: EventStore,
+  location: Pick<DecisionEntry, 'id' | 'initiativeId' | 'revision'>,
 ): Promise<DecisionReplayResult | null> {
-  const { store, upcast } = source;
-  const stream = await store.readStream(initiativeStreamId(location.initiativeId), { maxCount: location.revision + 1 });
-  const recorded = stream[location.revision];
-  if (!recorded || recorded.type !== 'DecisionRecorded') return null;
-  const decisionEvent = upcast(recorded);
-  if ((decisionEvent.data as DecisionRecorded['data']).decisionId !== location.decisionId) return null;
+  const stream = await current.readStream(initiativeStreamId(location.initiativeId), {
+    maxCount: location.revision + 1,
+  });
+  const decisionEvent = stream[location.revision];
+  if (!decisionEvent || decisionEvent.type !== 'DecisionRecorded') return null;
+  if ((decisionEvent.data as DecisionRecorded['data']).decisionId !== location.id) return null;
 
   const replayed = new ProjectionSet([initiativeDetailsProjection]);
   let state: InitiativeState = initialInitiativeState;
-  for (const stored of stream.slice(0, location.revision)) {
-    const event = upcast(stored);
+  for (const event of stream.slice(0, location.revision)) {
     replayed.apply(event);
+    // The store hands out events upcast to today's shape; their type names the domain event.
     state = evolveInitiative(state, event as unknown as InitiativeEvent);
   }
   const viewBefore = replayed.of(initiativeDetailsProjection).get(location.initiativeId);
   if (!viewBefore) return null;
 
-  const decidedAt = occurredAt(recorded);
-  const teamEvents = (await streamEventsUntil(store, teamStreamId(viewBefore.teamId), decidedAt)).filter(
-    (event) => store.comparePositions(event.position, recorded.position) < 0,
+  const decidedAt = decisionEvent.metadata.occurredAt;
+  const teamEvents = (await streamEventsUntil(current, teamStreamId(viewBefore.teamId), decidedAt)).filter(
+    (event) => current.comparePositions(event.position, decisionEvent.position) < 0,
   );
-  const team = foldEvents([teamDetailsProjection], teamEvents, upcast).of(teamDetailsProjection).get(viewBefore.teamId);
-  const initiativeBefore = initiativeAt(viewBefore, team, decidedAt);
+  const team = ProjectionSet.fold([teamDetailsProjection], teamEvents).of(teamDetailsProjection).get(viewBefore.teamId);
+  const initiativeBefore = toInitiative(viewBefore, team, decidedAt);
 
   replayed.apply(decisionEvent);
   const decision = replayed
     .of(initiativeDetailsProjection)
     .get(location.initiativeId)!
-    .decisions.find((d) => d.id === location.decisionId)!;
+    .decisions.find((d) => d.id === location.id)!;
   const recomputedEvidence = evidence(state);
   return {
     decision,

@@ -31,8 +31,8 @@ export interface QueryLimits {
 
 /**
  * Room above the heaviest operations the product itself sends (graphql-armor's measures): the
- * dashboard's decision replay is 7 levels deep; its time travel over a 100-initiative list carries
- * 100 aliases and about 2,300 tokens; the README's decision log read 500 at a time costs about
+ * dashboard's decision replay is 7 levels deep; 100 initiatives asked as of an instant in one
+ * request, one alias each, carry 100 aliases and about 2,300 tokens; the README's decision log read 500 at a time costs about
  * 53,600 and its 500-row initiative export about 19,400. Introspection counts for none of them.
  */
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {

@@ -20,6 +20,6 @@ export class HealthController {
       throw new HttpException({ status: 'failed', reason: 'read models stopped following the log' }, 503);
     }
     if (!runner.isCaughtUp) throw new HttpException({ status: 'catching-up' }, HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: 'ready', position: runner.position ?? null };
+    return { status: 'ready', position: runner.position ?? null, readModels: this.readModels.names };
   }
 }

@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
-import { AddTeamMemberHandler } from './add-team-member/add-team-member.handler';
+import { AddTeamMemberHandler } from './add-team-member/add-team-member.command';
 import { AddTeamMemberResolver } from './add-team-member/add-team-member.resolver';
-import { RegisterTeamHandler } from './register-team/register-team.handler';
+import { RegisterTeamHandler } from './register-team/register-team.command';
 import { RegisterTeamResolver } from './register-team/register-team.resolver';
-import { RemoveTeamMemberHandler } from './remove-team-member/remove-team-member.handler';
+import { RemoveTeamMemberHandler } from './remove-team-member/remove-team-member.command';
 import { RemoveTeamMemberResolver } from './remove-team-member/remove-team-member.resolver';
 import { TeamDetailsResolver } from './team-details/team-details.resolver';
-import { TeamQueries } from './team-details/team.queries';
 
+/** Teams: who is in them, and the commands that change that: each slice's resolver and handler. */
 @Module({
   providers: [
-    TeamQueries,
     TeamDetailsResolver,
     RegisterTeamHandler,
     RegisterTeamResolver,
@@ -19,6 +18,5 @@ import { TeamQueries } from './team-details/team.queries';
     RemoveTeamMemberHandler,
     RemoveTeamMemberResolver,
   ],
-  exports: [TeamQueries],
 })
 export class TeamsModule {}

@@ -1,4 +1,5 @@
 import { SqliteEventStore } from '../../src/shared/event-store/sqlite/sqlite-event-store';
+import { eventMetadata } from '../../src/shared/testing/metadata';
 
 // Appends batches in a loop and reports each acknowledged append on stdout, until killed.
 async function main(): Promise<void> {
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
       id: `event-${i}-${j}`,
       type: 'Written',
       data: { i, j, padding: 'x'.repeat(200) },
-      metadata: {},
+      metadata: eventMetadata(),
     }));
     await store.append(streamId, events, 'any');
     process.stdout.write(`${i}\n`);

@@ -1,39 +1,38 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { authorizeRead } from '../../shared/auth/authorization';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { notFound } from '../../shared/graphql/errors';
+import { NotFound } from '../../shared/domain/not-found';
+import { DateTimeScalar } from '../../shared/graphql/scalars';
 import { ReadModels } from '../../shared/projections/read-models';
 import { compareCohorts } from '../domain/initiative.figures';
 import { CohortComparison } from '../initiative-details/initiative.model';
-import { InitiativeQueries } from '../initiative-details/initiative.queries';
+import { readInitiative } from '../initiative-reads';
 import { cohortReadingsKey, cohortReadingsProjection } from './cohort-readings.projection';
 
 @Resolver(() => CohortComparison)
 export class CohortComparisonResolver {
-  constructor(
-    private readonly readModels: ReadModels,
-    private readonly initiatives: InitiativeQueries,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {
+    readModels.register(cohortReadingsProjection);
+  }
 
   @Query(() => CohortComparison, {
     nullable: true,
-    description: "Welch's t-test of PILOT vs CONTROL for one metric in one iteration; null for an unknown iteration",
+    description:
+      "Welch's t-test of PILOT vs CONTROL for one metric in one iteration, or as it stood at asOf; null for an unknown iteration",
   })
-  cohortComparison(
+  async cohortComparison(
     @Args('initiativeId', { type: () => ID }) initiativeId: string,
     @Args('metricId', { type: () => ID }) metricId: string,
     @Args('iteration', { type: () => Int }) iteration: number,
     @CurrentPrincipal() principal: Principal,
-  ): CohortComparison | null {
-    const view = this.initiatives.view(initiativeId);
-    if (!view) throw notFound('initiative', initiativeId);
-    authorizeRead(principal, view.teamId);
-    if (!view.metrics.some((m) => m.id === metricId)) throw notFound('metric', metricId);
-    if (!view.iterations.some((it) => it.number === iteration)) return null;
-    const readings = this.readModels
-      .views(cohortReadingsProjection)
-      .get(cohortReadingsKey(initiativeId, metricId, iteration));
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string,
+  ): Promise<CohortComparison | null> {
+    const { at, initiative } = await readInitiative(this.readModels, principal, initiativeId, asOf, [
+      cohortReadingsProjection,
+    ]);
+    if (!initiative.metrics.some((m) => m.id === metricId)) throw new NotFound('metric', metricId);
+    if (!initiative.iterations.some((it) => it.number === iteration)) return null;
+    const readings = at.of(cohortReadingsProjection).get(cohortReadingsKey(initiativeId, metricId, iteration));
     return compareCohorts(metricId, iteration, readings?.pilot.toArray() ?? [], readings?.control.toArray() ?? []);
   }
 }

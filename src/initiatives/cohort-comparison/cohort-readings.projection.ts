@@ -1,5 +1,5 @@
 import { AppendOnlyList } from '../../shared/domain/append-only-list';
-import { Projection } from '../../shared/projections/projection';
+import { defineProjection } from '../../shared/projections/projection';
 import { MeasurementRecorded } from '../domain/initiative.events';
 
 export interface CohortReadings {
@@ -13,17 +13,13 @@ export const cohortReadingsKey = (initiativeId: string, metricId: string, iterat
 const NO_READINGS: CohortReadings = { pilot: AppendOnlyList.empty(), control: AppendOnlyList.empty() };
 
 /** The raw readings per cohort of one metric in one iteration: the input of Welch's test. */
-export const cohortReadingsProjection: Projection<CohortReadings> = {
+export const cohortReadingsProjection = defineProjection<MeasurementRecorded, CohortReadings>({
   name: 'cohort-readings',
-  keysOf: (event) => {
-    if (event.type !== 'MeasurementRecorded') return [];
-    const d = event.data as MeasurementRecorded['data'];
-    return [cohortReadingsKey(d.initiativeId, d.metricId, d.iteration)];
+  events: ['MeasurementRecorded'],
+  keyOf: ({ data }) => cohortReadingsKey(data.initiativeId, data.metricId, data.iteration),
+  evolve(readings = NO_READINGS, { data }) {
+    return data.cohort === 'PILOT'
+      ? { ...readings, pilot: readings.pilot.append(data.value) }
+      : { ...readings, control: readings.control.append(data.value) };
   },
-  evolve(readings = NO_READINGS, recorded) {
-    const { cohort, value } = recorded.data as MeasurementRecorded['data'];
-    return cohort === 'PILOT'
-      ? { ...readings, pilot: readings.pilot.append(value) }
-      : { ...readings, control: readings.control.append(value) };
-  },
-};
+});

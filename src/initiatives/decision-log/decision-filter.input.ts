@@ -1,19 +1,15 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { IsEntityId } from '../../shared/graphql/command-input';
+import { IdField } from '../../shared/graphql/command-input';
 import { DecisionKind } from '../../shared/graphql/enums';
 import { DateTimeScalar } from '../../shared/graphql/scalars';
 
 @InputType()
 export class DecisionFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true })
   teamId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true })
   initiativeId?: string;
 
   @Field(() => DecisionKind, { nullable: true })

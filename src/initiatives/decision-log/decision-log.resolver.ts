@@ -3,31 +3,45 @@ import { canRead } from '../../shared/auth/authorization';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
 import { Connection, paginate } from '../../shared/graphql/pagination';
-import { DecisionView } from '../initiative-details/initiative-details.projection';
+import { DateTimeScalar } from '../../shared/graphql/scalars';
+import { ReadModels } from '../../shared/projections/read-models';
+import { initiativeStreamId } from '../domain/initiative.events';
 import { Decision, DecisionConnection } from '../initiative-details/initiative.model';
-import { InitiativeQueries } from '../initiative-details/initiative.queries';
 import { DecisionFilter } from './decision-filter.input';
+import { decisionLogProjection, DecisionView } from './decision-log.projection';
 
 @Resolver(() => Decision)
 export class DecisionLogResolver {
-  constructor(private readonly initiatives: InitiativeQueries) {}
+  constructor(private readonly readModels: ReadModels) {
+    readModels.register(decisionLogProjection);
+  }
 
-  @Query(() => DecisionConnection, { description: 'Decisions the token covers, oldest first' })
-  decisions(
+  @Query(() => DecisionConnection, {
+    description: 'Decisions the token covers, oldest first; or as they stood at asOf',
+  })
+  async decisions(
     @CurrentPrincipal() principal: Principal,
     @Args('filter', { type: () => DecisionFilter, nullable: true }) filter?: DecisionFilter,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
-  ): Connection<DecisionView> {
-    const matching = this.initiatives
-      .all()
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string,
+  ): Promise<Connection<DecisionView>> {
+    // An initiative's team never changes, so today's log says which initiatives the answer reads.
+    const initiativeIds = [...this.readModels.views(decisionLogProjection).values()]
       .filter(
-        (i) =>
-          canRead(principal, i.teamId) &&
-          (!filter?.teamId || i.teamId === filter.teamId) &&
-          (!filter?.initiativeId || i.id === filter.initiativeId),
+        (log) =>
+          canRead(principal, log.teamId) &&
+          (!filter?.teamId || log.teamId === filter.teamId) &&
+          (!filter?.initiativeId || log.initiativeId === filter.initiativeId),
       )
-      .flatMap((i) => i.decisions)
+      .map((log) => log.initiativeId);
+    const at = await this.readModels.at(asOf, {
+      projections: [decisionLogProjection],
+      streams: initiativeIds.map(initiativeStreamId),
+    });
+    const logs = at.of(decisionLogProjection);
+    const matching = initiativeIds
+      .flatMap((id) => logs.get(id)?.decisions ?? [])
       .filter(
         (d) =>
           (!filter?.kind || d.kind === filter.kind) &&

@@ -1,25 +1,61 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { IsIn, IsNumber, IsOptional, IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { IdField } from '../../shared/graphql/command-input';
+import { MetricCadence, MetricDirection, MetricKind } from '../../shared/graphql/enums';
 import { Initiative } from '../initiative-details/initiative.model';
-import { InitiativeMutations } from '../initiative-mutation';
-import { DefineSuccessMetric } from './define-success-metric.handler';
-import { DefineSuccessMetricInput } from './define-success-metric.input';
+import { InitiativeInput, InitiativeMutation } from '../initiative-command';
+import { DefineSuccessMetricCommand } from './define-success-metric.command';
+
+const FINITE = { allowNaN: false, allowInfinity: false };
+
+@InputType()
+export class DefineSuccessMetricInput extends InitiativeInput {
+  @IdField({ nullable: true, description: 'Chosen id; generated when omitted' })
+  metricId?: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 40)
+  unit!: string;
+
+  @Field(() => MetricDirection)
+  @IsIn(Object.values(MetricDirection))
+  direction!: keyof typeof MetricDirection;
+
+  @Field(() => Float)
+  @IsNumber(FINITE)
+  baseline!: number;
+
+  @Field(() => Float)
+  @IsNumber(FINITE)
+  target!: number;
+
+  @Field(() => MetricCadence)
+  @IsIn(Object.values(MetricCadence))
+  cadence!: keyof typeof MetricCadence;
+
+  @Field({ description: 'Where the metric is measured' })
+  @IsString()
+  @Length(1, 500)
+  source!: string;
+
+  @Field(() => MetricKind, { nullable: true, defaultValue: 'PRIMARY' })
+  @IsOptional()
+  @IsIn(Object.values(MetricKind))
+  kind?: keyof typeof MetricKind;
+}
 
 @Resolver(() => Initiative)
-export class DefineSuccessMetricResolver {
-  constructor(private readonly mutations: InitiativeMutations) {}
-
+export class DefineSuccessMetricResolver extends InitiativeMutation {
   @Mutation(() => Initiative, { description: 'Defines what success looks like, before the first step' })
-  defineSuccessMetric(
-    @Args('input') input: DefineSuccessMetricInput,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<Initiative> {
-    return this.mutations.execute(
-      'defineSuccessMetric',
-      input.initiativeId,
-      new DefineSuccessMetric(input, principal),
-      principal,
-    );
+  defineSuccessMetric(@Args('input') input: DefineSuccessMetricInput, @CurrentPrincipal() principal: Principal) {
+    return this.send(new DefineSuccessMetricCommand(input, principal));
   }
 }

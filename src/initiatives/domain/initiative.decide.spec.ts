@@ -2,6 +2,7 @@ import { deciderSpec } from '../../shared/testing/decider';
 import { TeamSnapshot } from '../../teams/domain/team.state';
 import {
   CompleteIteration,
+  decideInitiative,
   DefineSuccessMetric,
   InitiativeCommand,
   LaunchPilot,
@@ -11,8 +12,7 @@ import {
   StartIteration,
   StateHypothesis,
   SubmitFeedback,
-} from './initiative.commands';
-import { decideInitiative } from './initiative.decide';
+} from './initiative.decide';
 import {
   Cohort,
   DecisionRecorded,

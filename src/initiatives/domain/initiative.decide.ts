@@ -1,27 +1,29 @@
+import { Decider, EntityType } from '../../shared/domain/decider';
 import { unreachable } from '../../shared/domain/exhaustive';
 import { RuleBroken } from '../../shared/domain/rule-broken';
 import { TeamSnapshot } from '../../teams/domain/team.state';
 import {
-  CompleteIteration,
-  DefineSuccessMetric,
-  InitiativeCommand,
-  LaunchPilot,
-  ProposeInitiative,
-  RecordDecision,
-  RecordMeasurement,
-  StartIteration,
-  StateHypothesis,
-  SubmitFeedback,
-} from './initiative.commands';
-import { InitiativeEvent } from './initiative.events';
+  Cohort,
+  DecisionKind,
+  FeedbackKind,
+  InitiativeEvent,
+  initiativeStreamId,
+  IterationOutcome,
+  MetricDefinition,
+} from './initiative.events';
 import { evidence } from './initiative.figures';
 import {
+  evolveInitiative,
+  initialInitiativeState,
   InitiativeState,
   lastCompletedIterationOf,
   LaunchedInitiative,
   openIterationOf,
   ProposedInitiative,
 } from './initiative.state';
+
+/** The service's clock reading when the command is handled: the domain never reads a clock. */
+type At = { now: string };
 
 type Piloting = Extract<InitiativeState, { status: 'PILOTING' }>;
 type BeforeLaunch = Extract<InitiativeState, { status: 'PROPOSED' | 'DEFINED' }>;
@@ -78,6 +80,16 @@ function requireOwnTeam(state: ProposedInitiative, team: TeamSnapshot): TeamSnap
   }
   return team;
 }
+
+export type ProposeInitiative = At & {
+  type: 'ProposeInitiative';
+  initiativeId: string;
+  team: TeamSnapshot;
+  title: string;
+  problem: string;
+  potentialReach: number;
+  actor: string;
+};
 
 function proposeInitiative(command: ProposeInitiative, state: InitiativeState): InitiativeEvent[] {
   if (state.status !== 'NEW') {
@@ -141,6 +153,8 @@ function proposeInitiative(command: ProposeInitiative, state: InitiativeState): 
   ];
 }
 
+export type StateHypothesis = At & { type: 'StateHypothesis'; statement: string };
+
 function stateHypothesis(command: StateHypothesis, state: ProposedInitiative): InitiativeEvent[] {
   requireBeforeLaunch(
     state,
@@ -156,6 +170,8 @@ function stateHypothesis(command: StateHypothesis, state: ProposedInitiative): I
   );
   return [{ type: 'HypothesisStated', data: { initiativeId: state.initiativeId, statement } }];
 }
+
+export type DefineSuccessMetric = At & { type: 'DefineSuccessMetric' } & MetricDefinition;
 
 function defineSuccessMetric(command: DefineSuccessMetric, state: ProposedInitiative): InitiativeEvent[] {
   const proposal = requireBeforeLaunch(
@@ -253,6 +269,14 @@ function checkCohorts(team: TeamSnapshot, ownerId: string, participantIds: strin
   }
 }
 
+export type LaunchPilot = At & {
+  type: 'LaunchPilot';
+  team: TeamSnapshot;
+  ownerId: string;
+  participantIds: string[];
+  controlIds: string[];
+};
+
 function launchPilot(command: LaunchPilot, state: ProposedInitiative): InitiativeEvent[] {
   switch (state.status) {
     case 'PROPOSED':
@@ -282,6 +306,8 @@ function launchPilot(command: LaunchPilot, state: ProposedInitiative): Initiativ
     },
   ];
 }
+
+export type StartIteration = At & { type: 'StartIteration'; change: string; plannedEndAt: string };
 
 function startIteration(command: StartIteration, state: ProposedInitiative): InitiativeEvent[] {
   const pilot = requirePiloting(state, 'start an iteration');
@@ -316,6 +342,15 @@ function startIteration(command: StartIteration, state: ProposedInitiative): Ini
     },
   ];
 }
+
+export type RecordMeasurement = At & {
+  type: 'RecordMeasurement';
+  metricId: string;
+  value: number;
+  periodStart: string;
+  cohort: Cohort;
+  participantId: string | null;
+};
 
 function recordMeasurement(command: RecordMeasurement, state: ProposedInitiative): InitiativeEvent[] {
   const pilot = requirePiloting(state, 'record measurements');
@@ -363,6 +398,8 @@ function recordMeasurement(command: RecordMeasurement, state: ProposedInitiative
   ];
 }
 
+export type CompleteIteration = At & { type: 'CompleteIteration'; outcome: IterationOutcome; learnings: string };
+
 function completeIteration(command: CompleteIteration, state: ProposedInitiative): InitiativeEvent[] {
   const pilot = requirePiloting(state, 'complete an iteration');
   const open = openIterationOf(pilot);
@@ -387,6 +424,15 @@ function completeIteration(command: CompleteIteration, state: ProposedInitiative
     },
   ];
 }
+
+export type RecordDecision = At & {
+  type: 'RecordDecision';
+  decisionId: string;
+  kind: DecisionKind;
+  rationale: string;
+  revisedHypothesis: string | null;
+  actor: string;
+};
 
 function recordDecision(command: RecordDecision, state: ProposedInitiative): InitiativeEvent[] {
   const pilot = requirePiloting(state, 'record a decision');
@@ -466,6 +512,15 @@ function recordDecision(command: RecordDecision, state: ProposedInitiative): Ini
   }
 }
 
+export type SubmitFeedback = At & {
+  type: 'SubmitFeedback';
+  team: TeamSnapshot;
+  feedbackId: string;
+  authorId: string;
+  kind: FeedbackKind;
+  text: string;
+};
+
 function submitFeedback(command: SubmitFeedback, state: ProposedInitiative): InitiativeEvent[] {
   const team = requireOwnTeam(state, command.team);
   if (!team.members.has(command.authorId)) {
@@ -497,6 +552,17 @@ function submitFeedback(command: SubmitFeedback, state: ProposedInitiative): Ini
   ];
 }
 
+export type InitiativeCommand =
+  | ProposeInitiative
+  | StateHypothesis
+  | DefineSuccessMetric
+  | LaunchPilot
+  | StartIteration
+  | RecordMeasurement
+  | CompleteIteration
+  | RecordDecision
+  | SubmitFeedback;
+
 export function decideInitiative(command: InitiativeCommand, state: InitiativeState): InitiativeEvent[] {
   if (command.type === 'ProposeInitiative') return proposeInitiative(command, state);
   if (state.status === 'NEW') {
@@ -523,3 +589,13 @@ export function decideInitiative(command: InitiativeCommand, state: InitiativeSt
       return unreachable(command);
   }
 }
+
+/** The initiative aggregate: one stream per initiative, folded by evolveInitiative, decided above. */
+export const initiativeDecider: Decider<InitiativeCommand, InitiativeState, InitiativeEvent> &
+  EntityType<InitiativeState, InitiativeEvent> = {
+  entity: 'initiative',
+  streamId: initiativeStreamId,
+  initialState: () => initialInitiativeState,
+  evolve: evolveInitiative,
+  decide: decideInitiative,
+};

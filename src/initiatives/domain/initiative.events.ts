@@ -1,3 +1,5 @@
+import { streamIdOf } from '../../shared/domain/decider';
+
 export type InitiativeStatus = 'PROPOSED' | 'DEFINED' | 'PILOTING' | 'SCALED' | 'STOPPED';
 export type ImpactRecommendation = 'DIRECTOR_LED' | 'DELEGATE_TO_MANAGER';
 export type MetricDirection = 'INCREASE' | 'DECREASE';
@@ -63,20 +65,21 @@ export type HypothesisStated = {
   type: 'HypothesisStated';
   data: { initiativeId: string; statement: string };
 };
+/** What success looks like for one metric, defined before launch. */
+export interface MetricDefinition {
+  metricId: string;
+  name: string;
+  unit: string;
+  direction: MetricDirection;
+  baseline: number;
+  target: number;
+  cadence: MetricCadence;
+  source: string;
+  kind: MetricKind;
+}
 export type SuccessMetricDefined = {
   type: 'SuccessMetricDefined';
-  data: {
-    initiativeId: string;
-    metricId: string;
-    name: string;
-    unit: string;
-    direction: MetricDirection;
-    baseline: number;
-    target: number;
-    cadence: MetricCadence;
-    source: string;
-    kind: MetricKind;
-  };
+  data: { initiativeId: string } & MetricDefinition;
 };
 export type PilotLaunched = {
   type: 'PilotLaunched';
@@ -156,4 +159,4 @@ export type InitiativeEvent =
   | FeedbackSubmitted;
 export type InitiativeEventType = InitiativeEvent['type'];
 
-export const initiativeStreamId = (initiativeId: string) => `initiative-${initiativeId}`;
+export const initiativeStreamId = (initiativeId: string): string => streamIdOf('initiative', initiativeId);

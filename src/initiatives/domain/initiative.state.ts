@@ -6,22 +6,11 @@ import {
   ImpactRecommendation,
   InitiativeEvent,
   IterationOutcome,
-  MetricCadence,
-  MetricDirection,
+  MetricDefinition,
   MetricKind,
 } from './initiative.events';
 
-export interface MetricDefinition {
-  metricId: string;
-  name: string;
-  unit: string;
-  direction: MetricDirection;
-  baseline: number;
-  target: number;
-  cadence: MetricCadence;
-  source: string;
-  kind: MetricKind;
-}
+export type { MetricDefinition };
 
 export interface IterationFacts {
   number: number;
@@ -84,11 +73,13 @@ export type LaunchedInitiative = Extract<InitiativeState, { status: 'PILOTING' |
 export const initialInitiativeState: InitiativeState = { status: 'NEW' };
 
 /** DEFINED is derived, never commanded: a hypothesis and at least one primary metric. */
+export function isDefined(proposal: { hypothesis: string | null; metrics: readonly { kind: MetricKind }[] }): boolean {
+  return proposal.hypothesis !== null && proposal.metrics.some((m) => m.kind === 'PRIMARY');
+}
+
 function withReadiness(proposal: Proposal): InitiativeState {
   const { hypothesis } = proposal;
-  if (hypothesis !== null && proposal.metrics.some((m) => m.kind === 'PRIMARY')) {
-    return { ...proposal, hypothesis, status: 'DEFINED' };
-  }
+  if (hypothesis !== null && isDefined(proposal)) return { ...proposal, hypothesis, status: 'DEFINED' };
   return { ...proposal, status: 'PROPOSED' };
 }
 
@@ -111,8 +102,7 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
       return withReadiness({ ...state, hypothesis: event.data.statement });
     case 'SuccessMetricDefined': {
       if (state.status !== 'PROPOSED' && state.status !== 'DEFINED') return state;
-      const { metricId, name, unit, direction, baseline, target, cadence, source, kind } = event.data;
-      const metric = { metricId, name, unit, direction, baseline, target, cadence, source, kind };
+      const { initiativeId: _initiativeId, ...metric } = event.data;
       return withReadiness({ ...state, metrics: [...state.metrics, metric] });
     }
     case 'PilotLaunched':
@@ -170,12 +160,19 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
   }
 }
 
-export function openIterationOf(pilot: { iterations: readonly IterationFacts[] }): IterationFacts | null {
+type Iterations<Iteration> = { iterations: readonly Iteration[] };
+
+/** The iteration still running: the last one, while it has no completion. */
+export function openIterationOf<Iteration extends { completedAt: string | null }>(
+  pilot: Iterations<Iteration>,
+): Iteration | null {
   const last = pilot.iterations[pilot.iterations.length - 1];
   return last && last.completedAt === null ? last : null;
 }
 
-export function lastCompletedIterationOf(pilot: { iterations: readonly IterationFacts[] }): IterationFacts | null {
+export function lastCompletedIterationOf<Iteration extends { completedAt: string | null }>(
+  pilot: Iterations<Iteration>,
+): Iteration | null {
   for (let i = pilot.iterations.length - 1; i >= 0; i--) {
     if (pilot.iterations[i].completedAt !== null) return pilot.iterations[i];
   }

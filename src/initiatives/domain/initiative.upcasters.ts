@@ -18,6 +18,9 @@ export const INITIATIVE_SCHEMA_VERSIONS: Readonly<Record<InitiativeEventType, nu
   FeedbackSubmitted: 1,
 };
 
+/** Every initiative event type: the keys of the versions above, so none can be left out. */
+export const INITIATIVE_EVENT_TYPES = Object.keys(INITIATIVE_SCHEMA_VERSIONS) as InitiativeEventType[];
+
 export const initiativeUpcasters: readonly Upcaster[] = [
   {
     // Before guardrails existed every metric was a primary one. A kind already present is kept:

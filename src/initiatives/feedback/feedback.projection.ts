@@ -1,4 +1,4 @@
-import { Projection } from '../../shared/projections/projection';
+import { defineProjection } from '../../shared/projections/projection';
 import { FeedbackKind, FeedbackSubmitted } from '../domain/initiative.events';
 
 export interface FeedbackView {
@@ -11,12 +11,12 @@ export interface FeedbackView {
 }
 
 /** Feedback per initiative, in the order it was submitted. */
-export const feedbackProjection: Projection<readonly FeedbackView[]> = {
+export const feedbackProjection = defineProjection<FeedbackSubmitted, readonly FeedbackView[]>({
   name: 'feedback',
-  keysOf: (event) =>
-    event.type === 'FeedbackSubmitted' ? [(event.data as FeedbackSubmitted['data']).initiativeId] : [],
-  evolve(list = [], recorded) {
-    const { feedbackId, initiativeId, authorId, kind, text, submittedAt } = recorded.data as FeedbackSubmitted['data'];
+  events: ['FeedbackSubmitted'],
+  keyOf: ({ data }) => data.initiativeId,
+  evolve(list = [], { data }) {
+    const { feedbackId, initiativeId, authorId, kind, text, submittedAt } = data;
     return [...list, { id: feedbackId, initiativeId, authorId, kind, text, submittedAt }];
   },
-};
+});

@@ -1,31 +1,31 @@
-import { RecordedEvent } from '../../shared/event-store/event-store.port';
-import { Projection } from '../../shared/projections/projection';
+import { defineProjection } from '../../shared/projections/projection';
+import { ReadModelsAt } from '../../shared/time-travel/time-travel';
+import { teamDetailsProjection, teamHeadcount, TeamView } from '../../teams/team-details/team-details.projection';
 import {
-  DecisionKind,
   ImpactRecommendation,
   InitiativeEvent,
   InitiativeStatus,
   IterationOutcome,
-  MetricCadence,
-  MetricDirection,
-  MetricEvidence,
-  MetricKind,
+  MetricDefinition,
 } from '../domain/initiative.events';
-import { foldLatestPeriod, LatestPeriod } from '../domain/initiative.figures';
+import {
+  elapsedShare,
+  foldLatestPeriod,
+  LatestPeriod,
+  latestOfPeriod,
+  onTrack,
+  progress,
+} from '../domain/initiative.figures';
+import { isDefined, openIterationOf } from '../domain/initiative.state';
+import { INITIATIVE_EVENT_TYPES } from '../domain/initiative.upcasters';
+import { DecisionView, toDecisionView } from '../decision-log/decision-log.projection';
+import { Initiative, SuccessMetric } from './initiative.model';
 
-export interface MetricView {
+export type MetricView = Omit<MetricDefinition, 'metricId'> & {
   id: string;
-  name: string;
-  unit: string;
-  direction: MetricDirection;
-  baseline: number;
-  target: number;
-  cadence: MetricCadence;
-  source: string;
-  kind: MetricKind;
   /** PILOT readings of the most recent period, from which `latest` is derived. */
   latestPeriod: LatestPeriod | null;
-}
+};
 
 export interface IterationView {
   number: number;
@@ -35,18 +35,6 @@ export interface IterationView {
   completedAt: string | null;
   outcome: IterationOutcome | null;
   learnings: string | null;
-}
-
-export interface DecisionView {
-  id: string;
-  initiativeId: string;
-  teamId: string;
-  kind: DecisionKind;
-  rationale: string;
-  decidedBy: string;
-  decidedAt: string;
-  iteration: number;
-  evidence: MetricEvidence[];
 }
 
 export interface HypothesisRevisionView {
@@ -87,22 +75,19 @@ export interface InitiativeView {
   updatedAt: string;
 }
 
-export function isInitiativeEvent(event: RecordedEvent): boolean {
-  return event.streamId.startsWith('initiative-');
-}
-
+/** The domain's rule: DEFINED once there is a hypothesis and a primary metric, until launch. */
 function definedStatus(view: InitiativeView): InitiativeStatus {
   if (view.status !== 'PROPOSED' && view.status !== 'DEFINED') return view.status;
-  const defined = view.hypothesis !== null && view.metrics.some((m) => m.kind === 'PRIMARY');
-  return defined ? 'DEFINED' : 'PROPOSED';
+  return isDefined(view) ? 'DEFINED' : 'PROPOSED';
 }
 
-export const initiativeDetailsProjection: Projection<InitiativeView> = {
+/** Every initiative as its dashboard shows it, with the facts of every event of its stream. */
+export const initiativeDetailsProjection = defineProjection<InitiativeEvent, InitiativeView>({
   name: 'initiative-details',
-  keysOf: (event) => (isInitiativeEvent(event) ? [(event.data as { initiativeId: string }).initiativeId] : []),
-  evolve(previous, recorded) {
-    const event = recorded as unknown as InitiativeEvent;
-    const occurredAt = (recorded.metadata.occurredAt as string | undefined) ?? previous?.updatedAt ?? '';
+  events: INITIATIVE_EVENT_TYPES,
+  keyOf: (event) => event.data.initiativeId,
+  evolve(previous, event) {
+    const occurredAt = event.metadata.occurredAt ?? previous?.updatedAt ?? '';
     if (event.type === 'InitiativeProposed') {
       const d = event.data;
       return {
@@ -111,7 +96,7 @@ export const initiativeDetailsProjection: Projection<InitiativeView> = {
         title: d.title,
         problem: d.problem,
         status: 'PROPOSED',
-        version: recorded.revision + 1,
+        version: event.revision + 1,
         hypothesis: null,
         hypothesisRevisions: [],
         proposedBy: d.proposedBy,
@@ -134,7 +119,7 @@ export const initiativeDetailsProjection: Projection<InitiativeView> = {
         updatedAt: occurredAt,
       };
     }
-    const view: InitiativeView = { ...previous!, version: recorded.revision + 1, updatedAt: occurredAt };
+    const view: InitiativeView = { ...previous!, version: event.revision + 1, updatedAt: occurredAt };
     switch (event.type) {
       case 'ImpactAssessed': {
         const d = event.data;
@@ -201,21 +186,8 @@ export const initiativeDetailsProjection: Projection<InitiativeView> = {
           ),
         };
       }
-      case 'DecisionRecorded': {
-        const d = event.data;
-        const decision: DecisionView = {
-          id: d.decisionId,
-          initiativeId: d.initiativeId,
-          teamId: view.teamId,
-          kind: d.kind,
-          rationale: d.rationale,
-          decidedBy: d.decidedBy,
-          decidedAt: d.decidedAt,
-          iteration: d.iteration,
-          evidence: d.evidence,
-        };
-        return { ...view, decisions: [...view.decisions, decision] };
-      }
+      case 'DecisionRecorded':
+        return { ...view, decisions: [...view.decisions, toDecisionView(event.data, view.teamId)] };
       case 'HypothesisRevised': {
         const d = event.data;
         const revision = {
@@ -234,4 +206,47 @@ export const initiativeDetailsProjection: Projection<InitiativeView> = {
         return view;
     }
   },
-};
+});
+
+function metricAt(metric: MetricView, open: IterationView | null, now: string): SuccessMetric {
+  const { latestPeriod: _latestPeriod, ...definition } = metric;
+  const latest = latestOfPeriod(metric.latestPeriod);
+  const metricProgress = progress(metric, latest);
+  return {
+    ...definition,
+    latest,
+    progress: metricProgress,
+    onTrack: open ? onTrack(metricProgress, elapsedShare(open, now)) : null,
+  };
+}
+
+/** Pilot participants while PILOTING, the team's headcount once SCALED, else nobody. */
+export function currentReach(view: InitiativeView, team: TeamView | undefined): number {
+  if (view.status === 'PILOTING') return new Set(view.participantIds).size;
+  if (view.status === 'SCALED') return team ? teamHeadcount(team) : 0;
+  return 0;
+}
+
+/** The initiative as a dashboard shows it at `now`: stored facts plus the figures that depend on time. */
+export function toInitiative(view: InitiativeView, team: TeamView | undefined, now: string): Initiative {
+  const open = openIterationOf(view);
+  return {
+    ...view,
+    participantIds: [...view.participantIds],
+    controlIds: [...view.controlIds],
+    hypothesisRevisions: [...view.hypothesisRevisions],
+    decisions: [...view.decisions],
+    metrics: view.metrics.map((m) => metricAt(m, open, now)),
+    iterations: view.iterations.map((it) => ({ ...it, overdue: it.completedAt === null && it.plannedEndAt < now })),
+    currentReach: currentReach(view, team),
+  };
+}
+
+/** The read models an initiative's answer needs: its own and its team's. */
+export const INITIATIVE_READ_MODELS = [initiativeDetailsProjection, teamDetailsProjection];
+
+/** The initiative as the read models show it at an instant; null when it was not proposed. */
+export function initiativeAt(at: ReadModelsAt, id: string): Initiative | null {
+  const view = at.of(initiativeDetailsProjection).get(id);
+  return view ? toInitiative(view, at.of(teamDetailsProjection).get(view.teamId), at.now) : null;
+}

@@ -4,13 +4,18 @@ import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
 import { Connection, paginate } from '../../shared/graphql/pagination';
 import { DateTimeScalar } from '../../shared/graphql/scalars';
-import { Initiative, InitiativeConnection } from './initiative.model';
+import { ReadModels } from '../../shared/projections/read-models';
+import { teamStreamId } from '../../teams/domain/team.events';
+import { initiativeStreamId } from '../domain/initiative.events';
+import { INITIATIVE_READ_MODELS, initiativeAt, initiativeDetailsProjection } from './initiative-details.projection';
 import { InitiativeFilter } from './initiative-filter.input';
-import { InitiativeQueries } from './initiative.queries';
+import { Initiative, InitiativeConnection } from './initiative.model';
 
 @Resolver(() => Initiative)
 export class InitiativeDetailsResolver {
-  constructor(private readonly initiativeQueries: InitiativeQueries) {}
+  constructor(private readonly readModels: ReadModels) {
+    readModels.register(...INITIATIVE_READ_MODELS);
+  }
 
   @Query(() => Initiative, { nullable: true, description: 'An initiative, or as it stood at asOf' })
   async initiative(
@@ -18,33 +23,43 @@ export class InitiativeDetailsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string,
   ): Promise<Initiative | null> {
-    const view = this.initiativeQueries.view(id);
+    const view = this.readModels.views(initiativeDetailsProjection).get(id);
     if (!view) return null;
     authorizeRead(principal, view.teamId);
-    return this.initiativeQueries.byId(id, asOf ?? undefined);
+    const at = await this.readModels.at(asOf, {
+      projections: INITIATIVE_READ_MODELS,
+      streams: [initiativeStreamId(id), teamStreamId(view.teamId)],
+    });
+    return initiativeAt(at, id);
   }
 
-  @Query(() => InitiativeConnection, { description: 'Initiatives the token covers, in the order they were proposed' })
-  initiatives(
+  @Query(() => InitiativeConnection, {
+    description: 'Initiatives the token covers, in the order they were proposed; or as they stood at asOf',
+  })
+  async initiatives(
     @CurrentPrincipal() principal: Principal,
     @Args('filter', { type: () => InitiativeFilter, nullable: true }) filter?: InitiativeFilter,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
-  ): Connection<Initiative> {
-    const matching = this.initiativeQueries
-      .all()
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string,
+  ): Promise<Connection<Initiative>> {
+    // The initiatives of a past instant are among today's, each in the team it has today.
+    const candidates = [...this.readModels.views(initiativeDetailsProjection).values()].filter(
+      (i) => canRead(principal, i.teamId) && (!filter?.teamId || i.teamId === filter.teamId),
+    );
+    const teamIds = new Set(candidates.map((i) => i.teamId));
+    const at = await this.readModels.at(asOf, {
+      projections: INITIATIVE_READ_MODELS,
+      streams: [...candidates.map((i) => initiativeStreamId(i.id)), ...[...teamIds].map(teamStreamId)],
+    });
+    const views = at.of(initiativeDetailsProjection);
+    const matching = candidates
+      .flatMap((candidate) => views.get(candidate.id) ?? [])
       .filter(
-        (i) =>
-          canRead(principal, i.teamId) &&
-          (!filter?.teamId || i.teamId === filter.teamId) &&
-          (!filter?.status || i.status === filter.status) &&
-          (!filter?.ownerId || i.ownerId === filter.ownerId),
+        (i) => (!filter?.status || i.status === filter.status) && (!filter?.ownerId || i.ownerId === filter.ownerId),
       )
       .sort((a, b) => a.proposedAt.localeCompare(b.proposedAt) || a.id.localeCompare(b.id));
     const page = paginate(matching, (i) => `${i.proposedAt}|${i.id}`, first, after);
-    return {
-      ...page,
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: this.initiativeQueries.current(edge.node.id)! })),
-    };
+    return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: initiativeAt(at, node.id)! })) };
   }
 }

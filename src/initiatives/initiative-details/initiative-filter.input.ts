@@ -1,13 +1,11 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsEntityId } from '../../shared/graphql/command-input';
+import { IdField } from '../../shared/graphql/command-input';
 import { InitiativeStatus } from '../../shared/graphql/enums';
 
 @InputType()
 export class InitiativeFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true })
   teamId?: string;
 
   @Field(() => InitiativeStatus, { nullable: true })
@@ -15,8 +13,6 @@ export class InitiativeFilter {
   @IsIn(Object.values(InitiativeStatus))
   status?: keyof typeof InitiativeStatus;
 
-  @Field(() => ID, { nullable: true, description: 'The line manager who owns the pilot' })
-  @IsOptional()
-  @IsEntityId()
+  @IdField({ nullable: true, description: 'The line manager who owns the pilot' })
   ownerId?: string;
 }

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../../shared/event-store/event-store.port';
 import { ProjectionSet } from '../../shared/projections/projection';
+import { eventMetadata } from '../../shared/testing/metadata';
 import { metricPoints, metricSeriesKey, metricSeriesProjection } from './metric-series.projection';
 
 let revision = 0;
@@ -14,7 +15,7 @@ const reading = (
   revision: revision++,
   type: 'MeasurementRecorded',
   data: { initiativeId: 'i', metricId: 'm', periodStart, cohort, iteration, value, participantId: 'p' },
-  metadata: {},
+  metadata: eventMetadata(),
   position: String(revision),
 });
 

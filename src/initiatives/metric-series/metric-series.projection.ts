@@ -1,5 +1,5 @@
 import { AppendOnlyList } from '../../shared/domain/append-only-list';
-import { Projection } from '../../shared/projections/projection';
+import { defineProjection } from '../../shared/projections/projection';
 import { Cohort, MeasurementRecorded } from '../domain/initiative.events';
 
 export interface MetricPointView {
@@ -25,18 +25,15 @@ export const metricSeriesKey = (initiativeId: string, metricId: string) => `${in
  * The readings of one metric as recorded; `metricPoints` aggregates them when asked. Keeping the
  * readings (not the points) lets each event append in O(1) while the view stays immutable.
  */
-export const metricSeriesProjection: Projection<AppendOnlyList<Reading>> = {
+export const metricSeriesProjection = defineProjection<MeasurementRecorded, AppendOnlyList<Reading>>({
   name: 'metric-series',
-  keysOf: (event) => {
-    if (event.type !== 'MeasurementRecorded') return [];
-    const d = event.data as MeasurementRecorded['data'];
-    return [metricSeriesKey(d.initiativeId, d.metricId)];
-  },
-  evolve(readings = AppendOnlyList.empty(), recorded) {
-    const { periodStart, cohort, iteration, value } = recorded.data as MeasurementRecorded['data'];
+  events: ['MeasurementRecorded'],
+  keyOf: ({ data }) => metricSeriesKey(data.initiativeId, data.metricId),
+  evolve(readings = AppendOnlyList.empty(), { data }) {
+    const { periodStart, cohort, iteration, value } = data;
     return readings.append({ periodStart, cohort, iteration, value });
   },
-};
+});
 
 /** Readings aggregated per period, cohort and iteration, ordered by period, then cohort, then iteration. */
 export function metricPoints(readings: Iterable<Reading>): MetricPointView[] {

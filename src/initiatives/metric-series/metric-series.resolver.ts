@@ -1,33 +1,35 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { authorizeRead } from '../../shared/auth/authorization';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
+import { NotFound } from '../../shared/domain/not-found';
 import { Cohort } from '../../shared/graphql/enums';
-import { notFound } from '../../shared/graphql/errors';
+import { DateTimeScalar } from '../../shared/graphql/scalars';
 import { ReadModels } from '../../shared/projections/read-models';
-import { InitiativeQueries } from '../initiative-details/initiative.queries';
+import { readInitiative } from '../initiative-reads';
 import { MetricPoint } from './metric-point.model';
 import { metricPoints, metricSeriesKey, metricSeriesProjection } from './metric-series.projection';
 
 @Resolver(() => MetricPoint)
 export class MetricSeriesResolver {
-  constructor(
-    private readonly readModels: ReadModels,
-    private readonly initiatives: InitiativeQueries,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {
+    readModels.register(metricSeriesProjection);
+  }
 
-  @Query(() => [MetricPoint], { description: 'Readings of a metric per period, cohort and iteration, oldest first' })
-  metricSeries(
+  @Query(() => [MetricPoint], {
+    description: 'Readings of a metric per period, cohort and iteration, oldest first; or as they stood at asOf',
+  })
+  async metricSeries(
     @Args('initiativeId', { type: () => ID }) initiativeId: string,
     @Args('metricId', { type: () => ID }) metricId: string,
     @CurrentPrincipal() principal: Principal,
     @Args('cohort', { type: () => Cohort, nullable: true }) cohort?: keyof typeof Cohort,
-  ): MetricPoint[] {
-    const view = this.initiatives.view(initiativeId);
-    if (!view) throw notFound('initiative', initiativeId);
-    authorizeRead(principal, view.teamId);
-    if (!view.metrics.some((m) => m.id === metricId)) throw notFound('metric', metricId);
-    const readings = this.readModels.views(metricSeriesProjection).get(metricSeriesKey(initiativeId, metricId)) ?? [];
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string,
+  ): Promise<MetricPoint[]> {
+    const { at, initiative } = await readInitiative(this.readModels, principal, initiativeId, asOf, [
+      metricSeriesProjection,
+    ]);
+    if (!initiative.metrics.some((m) => m.id === metricId)) throw new NotFound('metric', metricId);
+    const readings = at.of(metricSeriesProjection).get(metricSeriesKey(initiativeId, metricId)) ?? [];
     return metricPoints(readings)
       .filter((p) => !cohort || p.cohort === cohort)
       .map(({ sum, ...point }) => ({ ...point, mean: sum / point.n }));

@@ -1,7 +1,8 @@
-import { headcountOf, TeamView } from '../../teams/team-details/team-details.projection';
+import { countsInHeadcount } from '../../teams/domain/team.state';
+import { teamHeadcount, TeamView } from '../../teams/team-details/team-details.projection';
 import { InitiativeStatus } from '../domain/initiative.events';
+import { openIterationOf } from '../domain/initiative.state';
 import { InitiativeView } from '../initiative-details/initiative-details.projection';
-import { openIteration } from '../initiative-details/initiative.read';
 import { OverdueItem, PortfolioImpact, StatusCount, TeamImpact } from './team-impact.model';
 
 const STATUSES: InitiativeStatus[] = ['PROPOSED', 'DEFINED', 'PILOTING', 'SCALED', 'STOPPED'];
@@ -13,7 +14,7 @@ export function countByStatus(initiatives: readonly Pick<InitiativeView, 'status
 
 /** Members (all roles but DIRECTOR) reached by at least one PILOTING or SCALED initiative. */
 export function reachedMembers(team: TeamView, initiatives: readonly InitiativeView[]): number {
-  const members = team.members.filter((m) => m.role !== 'DIRECTOR');
+  const members = team.members.filter((m) => countsInHeadcount(m.role));
   if (initiatives.some((i) => i.status === 'SCALED')) return members.length;
   const reached = new Set(initiatives.filter((i) => i.status === 'PILOTING').flatMap((i) => i.participantIds));
   return members.filter((m) => reached.has(m.id)).length;
@@ -28,7 +29,7 @@ export function median(values: number[]): number | null {
 
 export function overdueItems(initiative: InitiativeView, now: string): OverdueItem[] {
   if (initiative.status !== 'PILOTING') return [];
-  const open = openIteration(initiative);
+  const open = openIterationOf(initiative);
   if (open) {
     return open.plannedEndAt < now
       ? [{ initiativeId: initiative.id, iteration: open.number, kind: 'ITERATION_PAST_END', since: open.plannedEndAt }]
@@ -55,7 +56,7 @@ export function inAnalysisParalysis(initiative: InitiativeView, paralysisLimitDa
 }
 
 export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeView[], now: string): TeamImpact {
-  const headcount = headcountOf(team);
+  const headcount = teamHeadcount(team);
   const reached = reachedMembers(team, initiatives);
   const completed = initiatives.flatMap((i) => i.iterations.filter((it) => it.completedAt !== null));
   const validated = completed.filter((it) => it.outcome === 'VALIDATED').length;

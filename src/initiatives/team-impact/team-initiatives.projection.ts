@@ -1,9 +1,10 @@
-import { Projection } from '../../shared/projections/projection';
+import { defineProjection } from '../../shared/projections/projection';
 import { InitiativeProposed } from '../domain/initiative.events';
 
 /** Initiative ids per team in the order they were proposed, so a team's figures read only its initiatives. */
-export const teamInitiativesProjection: Projection<readonly string[]> = {
+export const teamInitiativesProjection = defineProjection<InitiativeProposed, readonly string[]>({
   name: 'team-initiatives',
-  keysOf: (event) => (event.type === 'InitiativeProposed' ? [(event.data as InitiativeProposed['data']).teamId] : []),
-  evolve: (ids = [], recorded) => [...ids, (recorded.data as InitiativeProposed['data']).initiativeId],
-};
+  events: ['InitiativeProposed'],
+  keyOf: (event) => event.data.teamId,
+  evolve: (ids = [], event) => [...ids, event.data.initiativeId],
+});

@@ -1,22 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { schemaVersionOf, upcastEvent } from '../../event-versions';
-import { InitiativeCommand } from '../../initiatives/domain/initiative.commands';
-import { decideInitiative } from '../../initiatives/domain/initiative.decide';
-import { InitiativeEvent, initiativeStreamId } from '../../initiatives/domain/initiative.events';
-import { evolveInitiative, initialInitiativeState, InitiativeState } from '../../initiatives/domain/initiative.state';
+import { pilotlogEventStore, upcastEvent } from '../../event-catalog';
+import { decideInitiative, InitiativeCommand, initiativeDecider } from '../../initiatives/domain/initiative.decide';
+import { initiativeStreamId } from '../../initiatives/domain/initiative.events';
+import { InitiativeState } from '../../initiatives/domain/initiative.state';
 import { TeamSnapshot } from '../../teams/domain/team.state';
 import { ConcurrencyError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
-import { CommandHandlingDependencies, Decider, handleCommand, loadState } from './handle-command';
+import { eventMetadata } from '../testing/metadata';
+import { CommandHandlingDependencies, CommandMetadata, handleCommand, loadState } from './handle-command';
 import { StreamStateCache } from './stream-state-cache';
 
-const decider: Decider<InitiativeCommand, InitiativeState, InitiativeEvent> = {
-  initialState: () => initialInitiativeState,
-  evolve: evolveInitiative,
-  decide: decideInitiative,
-};
+/** A command through the write path, on the initiative aggregate. */
+function send(
+  deps: CommandHandlingDependencies,
+  streamId: string,
+  command: InitiativeCommand,
+  meta: CommandMetadata<InitiativeState>,
+) {
+  return handleCommand(deps, streamId, initiativeDecider, (state) => decideInitiative(command, state), meta);
+}
 
 const team: TeamSnapshot = {
   teamId: 'team-1',
@@ -56,7 +60,7 @@ describe.each([
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'pilotlog-commands-'));
     store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
-    deps = { store, upcast: upcastEvent, schemaVersionOf, cache: makeCache() };
+    deps = { store: pilotlogEventStore(store), cache: makeCache() };
   });
   afterEach(async () => {
     await store.close();
@@ -66,8 +70,8 @@ describe.each([
   it('appends once for a retried commandId and answers as the first time', async () => {
     const streamId = initiativeStreamId('a');
     const meta = { actor: 'dana', now: NOW, commandId: 'propose-a' };
-    const first = await handleCommand(deps, streamId, decider, propose('a'), meta);
-    const retry = await handleCommand(deps, streamId, decider, propose('a'), meta);
+    const first = await send(deps, streamId, propose('a'), meta);
+    const retry = await send(deps, streamId, propose('a'), meta);
     expect(first.appended).toBe(2);
     expect(retry).toMatchObject({ appended: 0, version: first.version, position: first.position });
     const stored = await store.readStream(streamId);
@@ -82,10 +86,10 @@ describe.each([
 
   it('lets exactly one of two concurrent commands on one expected version win', async () => {
     const streamId = initiativeStreamId('b');
-    const { version } = await handleCommand(deps, streamId, decider, propose('b'), { actor: 'dana', now: NOW });
+    const { version } = await send(deps, streamId, propose('b'), { actor: 'dana', now: NOW });
     const results = await Promise.allSettled(
       ['first', 'second'].map((s) =>
-        handleCommand(deps, streamId, decider, hypothesis(`We believe ${s}`), {
+        send(deps, streamId, hypothesis(`We believe ${s}`), {
           actor: 'dana',
           now: NOW,
           expectedVersion: version,
@@ -100,11 +104,9 @@ describe.each([
 
   it('retries a clash on fresh state when the client gave no expected version', async () => {
     const streamId = initiativeStreamId('c');
-    await handleCommand(deps, streamId, decider, propose('c'), { actor: 'dana', now: NOW });
+    await send(deps, streamId, propose('c'), { actor: 'dana', now: NOW });
     const results = await Promise.all(
-      ['first', 'second'].map((s) =>
-        handleCommand(deps, streamId, decider, hypothesis(`We believe ${s}`), { actor: 'dana', now: NOW }),
-      ),
+      ['first', 'second'].map((s) => send(deps, streamId, hypothesis(`We believe ${s}`), { actor: 'dana', now: NOW })),
     );
     expect(results.map((r) => r.appended)).toEqual([1, 1]);
     expect(await store.readStream(streamId)).toHaveLength(4);
@@ -112,8 +114,8 @@ describe.each([
 
   it('reads an old SuccessMetricDefined (schema 1, no kind) as a primary metric', async () => {
     const streamId = initiativeStreamId('d');
-    await handleCommand(deps, streamId, decider, propose('d'), { actor: 'dana', now: NOW });
-    await handleCommand(deps, streamId, decider, hypothesis('We believe it helps'), { actor: 'dana', now: NOW });
+    await send(deps, streamId, propose('d'), { actor: 'dana', now: NOW });
+    await send(deps, streamId, hypothesis('We believe it helps'), { actor: 'dana', now: NOW });
     await store.append(
       streamId,
       [
@@ -131,7 +133,7 @@ describe.each([
             cadence: 'WEEKLY',
             source: 'CRM',
           },
-          metadata: { actor: 'dana', occurredAt: NOW, schemaVersion: 1 },
+          metadata: eventMetadata({ actor: 'dana', occurredAt: NOW, schemaVersion: 1 }),
         },
       ],
       3,
@@ -139,7 +141,7 @@ describe.each([
     const [stored] = await store.readStream(streamId, { fromRevision: 3 });
     expect(stored.data.kind).toBeUndefined();
     expect(upcastEvent(stored).data.kind).toBe('PRIMARY');
-    const { state } = await loadState(deps, streamId, decider);
+    const { state } = await loadState(deps, streamId, initiativeDecider);
     expect(state.status).toBe('DEFINED');
   });
 });
@@ -167,8 +169,8 @@ describe('the folded-state cache with several writers on one store', () => {
     // Two processes' worth of store and cache on one file, as two replicas of the service.
     one = new ObservedStore({ filename: join(dir, 'events.sqlite') });
     other = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
-    replicaOne = { store: one, upcast: upcastEvent, schemaVersionOf, cache: new StreamStateCache() };
-    replicaTwo = { store: other, upcast: upcastEvent, schemaVersionOf, cache: new StreamStateCache() };
+    replicaOne = { store: pilotlogEventStore(one), cache: new StreamStateCache() };
+    replicaTwo = { store: pilotlogEventStore(other), cache: new StreamStateCache() };
   });
   afterEach(async () => {
     await one.close();
@@ -179,12 +181,12 @@ describe('the folded-state cache with several writers on one store', () => {
   const proposeShared = propose('shared');
 
   it('reads only the events after its cached state, and sees what another replica appended', async () => {
-    const proposed = await handleCommand(replicaOne, streamId, decider, proposeShared, meta());
-    const other = await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta());
+    const proposed = await send(replicaOne, streamId, proposeShared, meta());
+    const other = await send(replicaTwo, streamId, hypothesis('We believe B'), meta());
     expect(other.version).toBe(proposed.version + 1);
 
     one.readsFrom.length = 0;
-    const revised = await handleCommand(replicaOne, streamId, decider, hypothesis('We believe A'), meta());
+    const revised = await send(replicaOne, streamId, hypothesis('We believe A'), meta());
     expect(one.readsFrom).toEqual([proposed.version]);
     expect(revised.version).toBe(other.version + 1);
     expect(revised.state).toMatchObject({ hypothesis: 'We believe A' });
@@ -195,31 +197,25 @@ describe('the folded-state cache with several writers on one store', () => {
   });
 
   it('still detects a stale expected version and a commandId another replica wrote', async () => {
-    const { version } = await handleCommand(replicaOne, streamId, decider, proposeShared, meta());
-    await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta({ commandId: 'state-b' }));
+    const { version } = await send(replicaOne, streamId, proposeShared, meta());
+    await send(replicaTwo, streamId, hypothesis('We believe B'), meta({ commandId: 'state-b' }));
 
     await expect(
-      handleCommand(replicaOne, streamId, decider, hypothesis('We believe A'), meta({ expectedVersion: version })),
+      send(replicaOne, streamId, hypothesis('We believe A'), meta({ expectedVersion: version })),
     ).rejects.toBeInstanceOf(ConcurrencyError);
-    const retried = await handleCommand(
-      replicaOne,
-      streamId,
-      decider,
-      hypothesis('We believe B'),
-      meta({ commandId: 'state-b' }),
-    );
+    const retried = await send(replicaOne, streamId, hypothesis('We believe B'), meta({ commandId: 'state-b' }));
     expect(retried).toMatchObject({ appended: 0, version: version + 1 });
     expect(await one.readStream(streamId)).toHaveLength(version + 1);
   });
 
   it('recovers from a clash on the store with the other replica by reading the tail again', async () => {
-    await handleCommand(replicaOne, streamId, decider, proposeShared, meta());
-    await handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B'), meta());
+    await send(replicaOne, streamId, proposeShared, meta());
+    await send(replicaTwo, streamId, hypothesis('We believe B'), meta());
     // Both caches are now at different versions; concurrent writes without expectations all land.
     const results = await Promise.all([
-      handleCommand(replicaOne, streamId, decider, hypothesis('We believe A1'), meta()),
-      handleCommand(replicaTwo, streamId, decider, hypothesis('We believe B1'), meta()),
-      handleCommand(replicaOne, streamId, decider, hypothesis('We believe A2'), meta()),
+      send(replicaOne, streamId, hypothesis('We believe A1'), meta()),
+      send(replicaTwo, streamId, hypothesis('We believe B1'), meta()),
+      send(replicaOne, streamId, hypothesis('We believe A2'), meta()),
     ]);
     expect(results.map((r) => r.appended)).toEqual([1, 1, 1]);
     const stored = await other.readStream(streamId);

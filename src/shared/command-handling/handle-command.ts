@@ -1,28 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chainEvents } from '../event-store/hash-chain';
-import {
-  ConcurrencyError,
-  EventStore,
-  EventToAppend,
-  JsonObject,
-  Position,
-  RecordedEvent,
-} from '../event-store/event-store.port';
+import { DomainEvent, Fold } from '../domain/decider';
+import { ConcurrencyError, EventStore, EventToAppend, JsonObject, Position } from '../event-store/event-store.port';
 import { FoldedStream, StreamStateCache } from './stream-state-cache';
 
-export interface DomainEvent {
-  type: string;
-  data: object;
-}
-
-export interface Decider<Command, State, Event extends DomainEvent> {
-  initialState: () => State;
-  evolve: (state: State, event: Event) => State;
-  decide: (command: Command, state: State) => Event[];
-}
-
 /** Who sent a command and how; the time comes from the service clock, never from the domain. */
-export interface CommandMetadata {
+export interface CommandMetadata<State = unknown> {
   actor: string;
   now: string;
   commandId?: string;
@@ -32,6 +14,11 @@ export interface CommandMetadata {
   expectedVersion?: number;
   /** The error for a command on an entity that does not exist yet; creation commands leave it out. */
   missingStream?: () => Error;
+  /**
+   * Refuses a sender who may not send this command to the entity as it stands. It runs on every
+   * attempt before anything is decided or answered, a retried commandId included.
+   */
+  authorize?: (state: State) => void;
 }
 
 export interface CommandResult<State> {
@@ -43,10 +30,8 @@ export interface CommandResult<State> {
 }
 
 export interface CommandHandlingDependencies {
+  /** The store as the service uses it: versioned and hash-chained on append (see event-catalog.ts). */
   store: EventStore;
-  /** Brings stored events of older schema versions to the current shape. */
-  upcast: (event: RecordedEvent) => RecordedEvent;
-  schemaVersionOf: (eventType: string) => number;
   /** Folded states of recently written streams; without it every command folds its whole stream. */
   cache?: StreamStateCache;
 }
@@ -54,46 +39,41 @@ export interface CommandHandlingDependencies {
 const RETRIES_ON_CONCURRENT_WRITE = 3;
 
 /**
- * Read the stream, fold, decide, append with the version read. A commandId already in the
- * stream answers as the first time and appends nothing; without an expectedVersion from the
+ * Read the stream, fold, authorize, decide, append with the version read. A commandId already in
+ * the stream answers as the first time and appends nothing; without an expectedVersion from the
  * client, a concurrent write is retried on fresh state.
  */
-export async function handleCommand<Command, State, Event extends DomainEvent>(
+export async function handleCommand<State, Event extends DomainEvent>(
   deps: CommandHandlingDependencies,
   streamId: string,
-  decider: Decider<Command, State, Event>,
-  command: Command,
-  meta: CommandMetadata,
+  fold: Fold<State, Event>,
+  decide: (state: State) => Event[] | Promise<Event[]>,
+  meta: CommandMetadata<State>,
 ): Promise<CommandResult<State>> {
   const commandId = meta.commandId ?? randomUUID();
   for (let attempt = 0; ; attempt++) {
-    const stream = await readStream(deps, streamId, decider);
+    const stream = await readStream(deps, streamId, fold);
     if (stream.version === 0 && meta.missingStream) throw meta.missingStream();
+    meta.authorize?.(stream.state);
     if (meta.commandId !== undefined && stream.commandIds.has(meta.commandId)) {
       return { state: stream.state, version: stream.version, position: stream.position, appended: 0 };
     }
     if (meta.expectedVersion !== undefined && meta.expectedVersion !== stream.version) {
       throw new ConcurrencyError(streamId, meta.expectedVersion, stream.version === 0 ? 'no_stream' : stream.version);
     }
-    const events = decider.decide(command, stream.state);
+    const events = await decide(stream.state);
     if (events.length === 0) {
       return { state: stream.state, version: stream.version, position: stream.position, appended: 0 };
     }
-    const toAppend = chainEvents(
-      streamId,
-      stream.version,
-      stream.lastHash,
-      events.map((event, index) => toEventToAppend(deps, streamId, event, index, commandId, meta)),
-    );
+    const toAppend = events.map((event, index) => toEventToAppend(streamId, event, index, commandId, meta));
     try {
       const result = await deps.store.append(streamId, toAppend, stream.version);
-      const state = events.reduce(decider.evolve, stream.state);
+      const state = events.reduce(fold.evolve, stream.state);
       if (result.nextVersion === stream.version + events.length) {
-        deps.cache?.set(streamId, decider.evolve, {
+        deps.cache?.set(streamId, fold.evolve, {
           state,
           version: result.nextVersion,
           position: result.position,
-          lastHash: toAppend[toAppend.length - 1].metadata.hash as string,
           commandIds: new Set(stream.commandIds).add(commandId),
         });
       }
@@ -106,13 +86,13 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
   }
 }
 
-/** Folds a stream into decider state, for handlers that need another aggregate's current state. */
+/** Folds a stream into decider state, for commands that need another aggregate's current state. */
 export async function loadState<State, Event extends DomainEvent>(
   deps: CommandHandlingDependencies,
   streamId: string,
-  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+  fold: Fold<State, Event>,
 ): Promise<{ state: State; version: number }> {
-  const { state, version } = await readStream(deps, streamId, decider);
+  const { state, version } = await readStream(deps, streamId, fold);
   return { state, version };
 }
 
@@ -120,38 +100,35 @@ export async function loadState<State, Event extends DomainEvent>(
 async function readStream<State, Event extends DomainEvent>(
   deps: CommandHandlingDependencies,
   streamId: string,
-  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+  fold: Fold<State, Event>,
 ): Promise<FoldedStream<State>> {
-  const cached = deps.cache?.get<State>(streamId, decider.evolve);
+  const cached = deps.cache?.get<State>(streamId, fold.evolve);
   const from = cached?.version ?? 0;
   const recorded = await deps.store.readStream(streamId, from > 0 ? { fromRevision: from } : {});
   if (cached && recorded.length === 0) return cached;
-  let state = cached?.state ?? decider.initialState();
+  let state = cached?.state ?? fold.initialState();
   const commandIds = new Set(cached?.commandIds);
-  for (const stored of recorded) {
-    const event = deps.upcast(stored);
-    state = decider.evolve(state, { type: event.type, data: event.data } as unknown as Event);
-    if (typeof event.metadata.commandId === 'string') commandIds.add(event.metadata.commandId);
+  for (const event of recorded) {
+    // The store hands out events upcast to today's shape; their type names the domain event.
+    state = fold.evolve(state, { type: event.type, data: event.data } as Event);
+    commandIds.add(event.metadata.commandId);
   }
-  const last = recorded[recorded.length - 1];
   const folded: FoldedStream<State> = {
     state,
     version: from + recorded.length,
-    position: last?.position ?? cached?.position ?? null,
-    lastHash: last ? (typeof last.metadata.hash === 'string' ? last.metadata.hash : null) : (cached?.lastHash ?? null),
+    position: recorded[recorded.length - 1]?.position ?? cached?.position ?? null,
     commandIds,
   };
-  if (folded.version > 0) deps.cache?.set(streamId, decider.evolve, folded);
+  if (folded.version > 0) deps.cache?.set(streamId, fold.evolve, folded);
   return folded;
 }
 
 function toEventToAppend(
-  deps: CommandHandlingDependencies,
   streamId: string,
   event: DomainEvent,
   index: number,
   commandId: string,
-  meta: CommandMetadata,
+  meta: CommandMetadata<never>,
 ): EventToAppend {
   return {
     // Derived from the commandId so that a retried append is recognised by the store as the same write.
@@ -164,7 +141,6 @@ function toEventToAppend(
       correlationId: meta.correlationId ?? commandId,
       causationId: meta.causationId ?? commandId,
       occurredAt: meta.now,
-      schemaVersion: deps.schemaVersionOf(event.type),
     },
   };
 }

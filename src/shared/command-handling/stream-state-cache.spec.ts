@@ -4,7 +4,6 @@ const folded = (version: number): FoldedStream<{ version: number }> => ({
   state: { version },
   version,
   position: String(version),
-  lastHash: null,
   commandIds: new Set(),
 });
 

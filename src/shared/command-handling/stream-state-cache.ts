@@ -6,7 +6,6 @@ export interface FoldedStream<State> {
   /** Events folded: the stream's version when it was read. */
   readonly version: number;
   readonly position: Position | null;
-  readonly lastHash: string | null;
   readonly commandIds: ReadonlySet<string>;
 }
 

@@ -1,8 +1,3 @@
-import type { InitiativeEventType } from '../../initiatives/domain/initiative.events';
-import { INITIATIVE_SCHEMA_VERSIONS, initiativeUpcasters } from '../../initiatives/domain/initiative.upcasters';
-import type { TeamEventType } from '../../teams/domain/team.events';
-import { TEAM_SCHEMA_VERSIONS, teamUpcasters } from '../../teams/domain/team.upcasters';
-
 export type EventData = { readonly [field: string]: unknown };
 
 /** Turns the data of one event type written at `fromVersion` into its shape at `fromVersion + 1`. */
@@ -69,18 +64,3 @@ export function createUpcasting(currentVersions: SchemaVersions, upcasters: read
     },
   };
 }
-
-/** Current schema version of every event type of every aggregate. */
-export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<TeamEventType | InitiativeEventType, number>> = {
-  ...TEAM_SCHEMA_VERSIONS,
-  ...INITIATIVE_SCHEMA_VERSIONS,
-};
-
-const eventUpcasting = createUpcasting(CURRENT_SCHEMA_VERSIONS, [...teamUpcasters, ...initiativeUpcasters]);
-
-/** The version to write in an event's metadata. */
-export const schemaVersionOf = (type: string): number => eventUpcasting.schemaVersionOf(type);
-
-/** Reads a stored event of any aggregate in today's shape. */
-export const upcast = (type: string, data: EventData, schemaVersion: number | undefined): Upcasted =>
-  eventUpcasting.upcast(type, data, schemaVersion);

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, EventStore, EventToAppend, Position, RecordedEvent, Subscription } from './event-store.port';
+import { createUpcasting } from '../domain/upcasting';
+import { eventMetadata } from '../testing/metadata';
+import {
+  ConcurrencyError,
+  EventMetadata,
+  EventStore,
+  EventToAppend,
+  Position,
+  RecordedEvent,
+  Subscription,
+} from './event-store.port';
+import { HashChainedEventStore, verifyChain } from './hash-chain';
+import { VersionedEventStore } from './versioned-event-store';
 
 export interface EventStoreUnderTest {
   store: EventStore;
@@ -7,11 +19,108 @@ export interface EventStoreUnderTest {
   teardown?: () => Promise<void>;
 }
 
+/** A small history of schema changes of its own, so the decorators are checked apart from pilotlog's events. */
+const upcasting = createUpcasting({ ThingNamed: 2 }, [
+  { type: 'ThingNamed', fromVersion: 1, upcast: ({ name, ...rest }) => ({ ...rest, title: name }) },
+]);
+
+/** The adapter as the service uses it: versioned and upcast, hash-chained on append. */
+function decorated(store: EventStore): EventStore {
+  return new VersionedEventStore(new HashChainedEventStore(store), upcasting);
+}
+
 /**
- * The behaviour every adapter must show. Tests only look at streams they created, so the suite
- * also runs against a shared, long-lived server (a real EventStoreDB).
+ * The behaviour every adapter must show, on its own and under the decorators the service puts
+ * around it (schema versions and the hash chain). Tests only look at streams they created, so the
+ * suite also runs against a shared, long-lived server (a real EventStoreDB).
  */
 export function describeEventStoreContract(name: string, factory: () => Promise<EventStoreUnderTest>): void {
+  describePortContract(name, factory);
+  describePortContract(`${name}, versioned and hash-chained`, async () => {
+    const under = await factory();
+    return { ...under, store: decorated(under.store) };
+  });
+  describeDecorators(name, factory);
+}
+
+function describeDecorators(name: string, factory: () => Promise<EventStoreUnderTest>): void {
+  describe(`EventStore decorators: ${name}`, () => {
+    let stored: EventStore;
+    let teardown: (() => Promise<void>) | undefined;
+
+    beforeEach(async () => {
+      ({ store: stored, teardown } = await factory());
+    });
+    afterEach(() => teardown?.());
+
+    const stream = () => `decorated-${randomUUID()}`;
+    const event = (type: string, data: Record<string, unknown> = {}, metadata: Partial<EventMetadata> = {}) =>
+      ({ id: randomUUID(), type, data, metadata: eventMetadata(metadata) }) satisfies EventToAppend;
+
+    it('chains every event to the one before it in its stream, whichever replica appends and however', async () => {
+      const id = stream();
+      // Two replicas: one store, a decorator (and its memory of the newest hashes) each.
+      const [one, two] = [decorated(stored), decorated(stored)];
+      await one.append(id, [event('A')], 'no_stream');
+      await two.append(id, [event('B'), event('C')], 1);
+      await one.append(id, [event('D')], 3);
+      await two.append(id, [event('E')], 'any');
+      await one.append(id, [event('F')], 'stream_exists');
+      const events = await stored.readStream(id);
+      expect(events.map((e) => e.type)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+      expect(events[0].metadata.prevHash).toBeNull();
+      expect(verifyChain(events)).toEqual({ valid: true, checkedEvents: 6, firstBrokenVersion: null });
+    });
+
+    it('never links two concurrent appends to the same event', async () => {
+      const id = stream();
+      const [one, two] = [decorated(stored), decorated(stored)];
+      await one.append(id, [event('A')], 'no_stream');
+      const contested = await Promise.allSettled([one.append(id, [event('B1')], 1), two.append(id, [event('B2')], 1)]);
+      expect(contested.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      await Promise.all([one.append(id, [event('C1')], 'any'), two.append(id, [event('C2')], 'any')]);
+      const events = await stored.readStream(id);
+      expect(events).toHaveLength(4);
+      expect(verifyChain(events).valid).toBe(true);
+    });
+
+    it('writes the schema version of each type, and hands out older events upcast wherever they are read', async () => {
+      const id = stream();
+      const store = decorated(stored);
+      await stored.append(id, [event('ThingNamed', { name: 'old' }, { schemaVersion: 1 })], 'no_stream');
+      await store.append(id, [event('ThingNamed', { title: 'new' }), event('OtherThing')], 1);
+
+      expect((await stored.readStream(id)).map((e) => [e.data, e.metadata.schemaVersion])).toEqual([
+        [{ name: 'old' }, 1],
+        [{ title: 'new' }, 2],
+        [{}, 1],
+      ]);
+      const today = [
+        { data: { title: 'old' }, schemaVersion: 2 },
+        { data: { title: 'new' }, schemaVersion: 2 },
+        { data: {}, schemaVersion: 1 },
+      ];
+      const shape = (events: RecordedEvent[]) =>
+        events.filter((e) => e.streamId === id).map((e) => ({ data: e.data, schemaVersion: e.metadata.schemaVersion }));
+      expect(shape(await store.readStream(id))).toEqual(today);
+      expect(shape(await store.readAll())).toEqual(today);
+
+      const subscription = store.subscribeToAll();
+      const received: RecordedEvent[] = [];
+      try {
+        for await (const message of subscription) {
+          if (message.kind === 'caught-up') break;
+          received.push(message.event);
+        }
+      } finally {
+        await subscription.close();
+      }
+      expect(shape(received)).toEqual(today);
+    });
+  });
+}
+
+function describePortContract(name: string, factory: () => Promise<EventStoreUnderTest>): void {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     let teardown: (() => Promise<void>) | undefined;
@@ -27,12 +136,12 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
     });
 
     const stream = (prefix = 'contract') => `${prefix}-${randomUUID()}`;
-    const event = (type: string, data: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) =>
+    const event = (type: string, data: Record<string, unknown> = {}, metadata: Partial<EventMetadata> = {}) =>
       ({
         id: randomUUID(),
         type,
         data,
-        metadata: { occurredAt: new Date().toISOString(), ...metadata },
+        metadata: eventMetadata(metadata),
       }) satisfies EventToAppend;
 
     async function collect(subscription: Subscription, until: (events: RecordedEvent[]) => boolean) {

@@ -13,11 +13,32 @@ export type Position = string;
 /** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a number: its exact version. */
 export type ExpectedVersion = 'no_stream' | 'any' | 'stream_exists' | number;
 
+/**
+ * What pilotlog writes with every event. The version and the hash chain are stamped by the
+ * store decorators (`VersionedEventStore`, `HashChainedEventStore`) as the event is appended.
+ */
+export interface EventMetadata {
+  /** The token's subject of whoever sent the command. */
+  actor: string;
+  /** The idempotency key of the command that wrote the event. */
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  /** ISO 8601 instant in UTC: the service's clock when the command was handled. */
+  occurredAt: string;
+  /** Version of the shape of `data`; an event stored before versions were recorded has none and is version 1. */
+  schemaVersion?: number;
+  /** Hash of the previous event of the stream, null for the first one. */
+  prevHash?: string | null;
+  /** SHA-256 of this event (see hash-chain.ts). */
+  hash?: string;
+}
+
 export interface EventToAppend {
   id: string;
   type: string;
   data: JsonObject;
-  metadata: JsonObject;
+  metadata: EventMetadata;
 }
 
 export interface RecordedEvent {
@@ -27,7 +48,7 @@ export interface RecordedEvent {
   revision: number;
   type: string;
   data: JsonObject;
-  metadata: JsonObject;
+  metadata: EventMetadata;
   position: Position;
 }
 
@@ -84,7 +105,10 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** The store as the service writes and reads it: events versioned, upcast and hash-chained. */
 export const EVENT_STORE = Symbol('EventStore');
+/** The same events as stored, byte for byte: for the audit trail and the hash-chain check, read only. */
+export const STORED_EVENTS = Symbol('StoredEvents');
 
 export class ConcurrencyError extends Error {
   constructor(

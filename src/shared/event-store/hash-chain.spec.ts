@@ -1,3 +1,4 @@
+import { eventMetadata } from '../testing/metadata';
 import { canonicalJson, chainEvents, ChainedEvent, verifyChain } from './hash-chain';
 
 function chained(count: number): ChainedEvent[] {
@@ -5,7 +6,12 @@ function chained(count: number): ChainedEvent[] {
     'initiative-1',
     0,
     null,
-    Array.from({ length: count }, (_, i) => ({ id: `e${i}`, type: 'Thing', data: { i }, metadata: { actor: 'a' } })),
+    Array.from({ length: count }, (_, i) => ({
+      id: `e${i}`,
+      type: 'Thing',
+      data: { i },
+      metadata: eventMetadata({ actor: 'a' }),
+    })),
   );
   return events.map((e, revision) => ({
     streamId: 'initiative-1',
@@ -31,7 +37,7 @@ describe('hash chain', () => {
   it('continues a chain from the last stored hash', () => {
     const first = chained(2);
     const [next] = chainEvents('initiative-1', 2, first[1].metadata.hash as string, [
-      { id: 'e2', type: 'Thing', data: { i: 2 }, metadata: {} },
+      { id: 'e2', type: 'Thing', data: { i: 2 }, metadata: eventMetadata() },
     ]);
     const all = [
       ...first,

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 
@@ -26,4 +27,13 @@ export abstract class VersionedInput extends IdempotentInput {
 
 export function IsEntityId(): PropertyDecorator {
   return Matches(ID_PATTERN, { message: ({ property }) => `${property} ${ID_RULE}` });
+}
+
+/** An entity id in an input: an ID of the schema, checked against ID_PATTERN, optional when nullable. */
+export function IdField(options: { nullable?: boolean; description?: string } = {}): PropertyDecorator {
+  return applyDecorators(
+    Field(() => ID, options),
+    ...(options.nullable ? [IsOptional()] : []),
+    IsEntityId(),
+  );
 }

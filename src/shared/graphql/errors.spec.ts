@@ -1,5 +1,8 @@
 import { GraphQLError } from 'graphql';
+import { Forbidden } from '../auth/authorization';
+import { NotFound } from '../domain/not-found';
 import { RuleBroken } from '../domain/rule-broken';
+import { WriteNotYetVisible } from '../projections/read-models';
 import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/event-store.port';
 import { formatError } from './errors';
 
@@ -42,6 +45,32 @@ describe('formatError', () => {
     const unavailable = formatError(away.formatted, away.wrapped, onMasked);
     expect(unavailable.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect(unavailable.message).not.toContain('14 UNAVAILABLE');
+    expect(masked).toEqual([]);
+  });
+
+  it('maps the domain and application errors of the write path to their codes, never masking them', () => {
+    const masked: unknown[] = [];
+    const format = (error: Error) => {
+      const { formatted, wrapped } = fromResolver(error);
+      return formatError(formatted, wrapped, (e) => masked.push(e));
+    };
+    expect(format(new NotFound('initiative', 'nope'))).toEqual({
+      message: 'No initiative with id "nope"',
+      path: ['field'],
+      extensions: { code: 'NOT_FOUND', entity: 'initiative', id: 'nope' },
+    });
+    expect(format(new Forbidden('Only a director may launchPilot')).extensions).toEqual({ code: 'FORBIDDEN' });
+    const accepted = format(
+      new WriteNotYetVisible({ entity: 'initiative', id: 'i-1', version: 7, position: '42' }, 5000),
+    );
+    expect(accepted.extensions).toEqual({
+      code: 'ACCEPTED',
+      entity: 'initiative',
+      id: 'i-1',
+      version: 7,
+      position: '42',
+    });
+    expect(accepted.message).toMatch(/recorded \(version 7\).*retry with the same commandId/);
     expect(masked).toEqual([]);
   });
 });

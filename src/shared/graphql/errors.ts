@@ -1,6 +1,9 @@
 import { GraphQLFormattedError, GraphQLError } from 'graphql';
-import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/event-store.port';
+import { Forbidden } from '../auth/authorization';
+import { NotFound } from '../domain/not-found';
 import { RuleBroken } from '../domain/rule-broken';
+import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/event-store.port';
+import { WriteNotYetVisible } from '../projections/read-models';
 import { asTokenLimitError, QueryLimitCode, QueryLimitExceeded } from './query-limits';
 
 export type ErrorCode =
@@ -12,6 +15,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
   | 'SERVICE_UNAVAILABLE'
+  | 'ACCEPTED'
   | QueryLimitCode
   | 'INTERNAL_SERVER_ERROR';
 
@@ -19,16 +23,8 @@ export function badUserInput(field: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
 }
 
-export function notFound(entity: string, id: string): GraphQLError {
-  return new GraphQLError(`No ${entity} with id "${id}"`, { extensions: { code: 'NOT_FOUND', entity, id } });
-}
-
 export function unauthenticated(message = 'A valid bearer token is required'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
-}
-
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 /** Error codes produced by graphql-js and Apollo themselves for malformed requests; safe to show. */
@@ -42,17 +38,9 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const KNOWN_CODES = new Set<string>([
-  'NOT_FOUND',
-  'CONFLICT',
-  'DOMAIN_RULE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'PAYLOAD_TOO_LARGE',
-  ...REQUEST_ERROR_CODES,
-]);
+const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'PAYLOAD_TOO_LARGE', ...REQUEST_ERROR_CODES]);
 
-const SAFE_EXTENSION_KEYS = ['field', 'rule', 'entity', 'id', 'expectedVersion', 'actualVersion', 'limit'];
+const SAFE_EXTENSION_KEYS = ['field', 'limit'];
 
 /**
  * The only way an error leaves the service: domain and store errors get their public code,
@@ -71,6 +59,15 @@ export function formatError(
   }
   if (original instanceof RuleBroken) {
     return publicError(formatted, original.message, 'DOMAIN_RULE', { rule: original.rule, field: original.field });
+  }
+  if (original instanceof NotFound) {
+    return publicError(formatted, original.message, 'NOT_FOUND', { entity: original.entity, id: original.id });
+  }
+  if (original instanceof Forbidden) return publicError(formatted, original.message, 'FORBIDDEN', {});
+  if (original instanceof WriteNotYetVisible) {
+    // Not a failure: the write landed. The client must not send a new command, only read again or retry.
+    const { entity, id, version, position } = original.outcome;
+    return publicError(formatted, original.message, 'ACCEPTED', { entity, id, version, position });
   }
   if (original instanceof ConcurrencyError) {
     return publicError(formatted, 'The entity was changed by someone else: reload it and try again', 'CONFLICT', {

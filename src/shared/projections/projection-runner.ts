@@ -1,7 +1,5 @@
-import { EventStore, Position, RecordedEvent, Subscription } from '../event-store/event-store.port';
+import { EventStore, Position, Subscription } from '../event-store/event-store.port';
 import { Projection, ProjectionSet } from './projection';
-
-export type EventTransform = (event: RecordedEvent) => RecordedEvent;
 
 export class ProjectionTimeoutError extends Error {
   constructor(timeoutMs: number) {
@@ -30,12 +28,20 @@ export class ProjectionRunner {
   private failure: Error | null = null;
   private readonly caughtUpListeners: Array<() => void> = [];
 
+  /** @param store the store as the service reads it: events come out upcast to today's shape. */
   constructor(
     readonly store: EventStore,
-    projections: readonly Projection<unknown>[],
-    private readonly transform: EventTransform = (event) => event,
+    projections: Iterable<Projection<unknown>> = [],
   ) {
     this.set = new ProjectionSet(projections);
+  }
+
+  /** Adds a read model; only before the runner starts, since it folds from position zero. */
+  register(projection: Projection<unknown>): void {
+    if (this.running && !this.set.projections.includes(projection)) {
+      throw new Error(`Read model ${projection.name} was registered after the read models started following the log`);
+    }
+    this.set.add(projection);
   }
 
   get isCaughtUp(): boolean {
@@ -98,7 +104,7 @@ export class ProjectionRunner {
           this.markCaughtUp();
           continue;
         }
-        this.set.apply(this.transform(message.event));
+        this.set.apply(message.event);
         this.checkpoint = message.event.position;
         if (this.waiters.length > 0) this.releaseWaiters();
       }

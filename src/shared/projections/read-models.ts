@@ -1,36 +1,84 @@
-import { Position, RecordedEvent } from '../event-store/event-store.port';
-import { Projection, ProjectionSet, Views } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { Clock } from '../clock';
+import { CommandOutcome } from '../command-handling/command-handling';
+import { EventStore } from '../event-store/event-store.port';
+import { ReadModelsAt, readModelsAsOf, TimeTravelScope } from '../time-travel/time-travel';
+import { Projection, Views } from './projection';
+import { ProjectionRunner, ProjectionTimeoutError } from './projection-runner';
 
 /**
- * The live read models, and the same projections folded over a chosen set of events for
- * answers "as of" an instant: one implementation of every figure for both.
+ * A write that is in the event store but that this replica's read models do not show yet. The
+ * client may read the entity again shortly, or retry with the same commandId, which appends
+ * nothing and answers again.
+ */
+export class WriteNotYetVisible extends Error {
+  constructor(
+    readonly outcome: CommandOutcome,
+    timeoutMs: number,
+  ) {
+    super(
+      `The write to ${outcome.entity} "${outcome.id}" is recorded (version ${outcome.version}), but this replica's ` +
+        `read models did not show it within ${timeoutMs} ms: read it again shortly, or retry with the same commandId`,
+    );
+    this.name = 'WriteNotYetVisible';
+  }
+}
+
+/**
+ * The read models of this replica: every slice registers the projections it reads, they follow
+ * the store's log from position zero, and the same projections answer "as of" an instant.
  */
 export class ReadModels {
+  readonly runner: ProjectionRunner;
+
   constructor(
-    readonly runner: ProjectionRunner,
+    private readonly store: EventStore,
+    private readonly clock: Clock,
     private readonly readYourWritesTimeoutMs: number,
-    private readonly upcast: (event: RecordedEvent) => RecordedEvent,
-  ) {}
+  ) {
+    this.runner = new ProjectionRunner(store);
+  }
 
-  /** Brings a stored event to its current schema, as the live projections see it. */
-  readonly upcastEvent = (event: RecordedEvent): RecordedEvent => this.upcast(event);
+  /** Keeps a read model live; every slice calls it for the projections it reads, before the service starts. */
+  register(...projections: Projection<unknown>[]): void {
+    for (const projection of projections) this.runner.register(projection);
+  }
 
-  views<TView>(projection: Projection<TView>): Views<TView> {
+  /** Names of the read models kept, in the order they were registered. */
+  get names(): string[] {
+    return this.runner.set.projections.map((projection) => projection.name);
+  }
+
+  start(): void {
+    this.runner.start();
+  }
+
+  stop(): Promise<void> {
+    return this.runner.stop();
+  }
+
+  views<View>(projection: Projection<View>): Views<View> {
     return this.runner.set.of(projection);
   }
 
-  /** Waits until the read models include the write at `position` (a mutation answering with its own write). */
-  async include(position: Position | null): Promise<void> {
-    if (position !== null) await this.runner.waitFor(position, this.readYourWritesTimeoutMs);
+  /** The live read models, with the clock's reading as the instant of every time-dependent figure. */
+  now(): ReadModelsAt {
+    return { now: this.clock.now(), of: (projection) => this.views(projection) };
   }
 
-  /** Folds stored events through the same projections, outside the live read models. */
-  fold(events: Iterable<RecordedEvent>): ProjectionSet {
-    const upcast = this.upcast;
-    function* upcasted() {
-      for (const event of events) yield upcast(event);
+  /** Live without `asOf`; otherwise the scope's read models folded from the events that had occurred by then. */
+  at(asOf: string | null | undefined, scope: TimeTravelScope): Promise<ReadModelsAt> {
+    if (asOf === null || asOf === undefined) return Promise.resolve(this.now());
+    return readModelsAsOf(this.store, asOf, scope);
+  }
+
+  /** Waits until the read models include a write, so a mutation answers with its own write. */
+  async include(outcome: CommandOutcome): Promise<void> {
+    if (outcome.position === null) return;
+    try {
+      await this.runner.waitFor(outcome.position, this.readYourWritesTimeoutMs);
+    } catch (error) {
+      if (error instanceof ProjectionTimeoutError) throw new WriteNotYetVisible(outcome, this.readYourWritesTimeoutMs);
+      throw error;
     }
-    return ProjectionSet.fold(this.runner.set.projections, upcasted());
   }
 }

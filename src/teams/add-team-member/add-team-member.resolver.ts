@@ -1,30 +1,35 @@
-import { CommandBus } from '@nestjs/cqrs';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { authorizeTeamCommand } from '../../shared/auth/authorization';
+import { Args, Field, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { IsIn, IsString, Length } from 'class-validator';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
-import { ReadModels } from '../../shared/projections/read-models';
+import { IdField } from '../../shared/graphql/command-input';
+import { MemberRole } from '../../shared/graphql/enums';
 import { Team } from '../team-details/team.model';
-import { TeamQueries } from '../team-details/team.queries';
-import { teamAfter } from '../team-mutation';
-import { AddTeamMember } from './add-team-member.handler';
-import { AddTeamMemberInput } from './add-team-member.input';
+import { TeamInput, TeamMutation } from '../team-command';
+import { AddTeamMemberCommand } from './add-team-member.command';
+
+@InputType()
+export class AddTeamMemberInput extends TeamInput {
+  @IdField()
+  memberId!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @Field(() => MemberRole)
+  @IsIn(Object.values(MemberRole))
+  role!: keyof typeof MemberRole;
+
+  @IdField({ nullable: true })
+  managerId?: string;
+}
 
 @Resolver(() => Team)
-export class AddTeamMemberResolver {
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly readModels: ReadModels,
-    private readonly teams: TeamQueries,
-  ) {}
-
+export class AddTeamMemberResolver extends TeamMutation {
   @Mutation(() => Team, { description: 'Adds a line manager, IC or director to a team' })
-  async addTeamMember(
-    @Args('input') input: AddTeamMemberInput,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<Team> {
-    authorizeTeamCommand(principal, 'addTeamMember', input.teamId);
-    const outcome = await this.commandBus.execute(new AddTeamMember(input, principal));
-    return teamAfter(outcome, this.readModels, this.teams);
+  addTeamMember(@Args('input') input: AddTeamMemberInput, @CurrentPrincipal() principal: Principal) {
+    return this.send(new AddTeamMemberCommand(input, principal));
   }
 }

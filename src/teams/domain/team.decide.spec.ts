@@ -1,6 +1,5 @@
 import { deciderSpec } from '../../shared/testing/decider';
-import { AddTeamMember, RegisterTeam, RemoveTeamMember, TeamCommand } from './team.commands';
-import { decideTeam } from './team.decide';
+import { AddTeamMember, decideTeam, RegisterTeam, RemoveTeamMember, TeamCommand } from './team.decide';
 import { TeamEvent, TeamMemberAdded, TeamRegistered } from './team.events';
 import { evolveTeam, initialTeamState, TeamState, teamSnapshot } from './team.state';
 

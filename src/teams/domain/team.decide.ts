@@ -1,15 +1,11 @@
+import { Decider, EntityType } from '../../shared/domain/decider';
 import { unreachable } from '../../shared/domain/exhaustive';
 import { RuleBroken } from '../../shared/domain/rule-broken';
-import {
-  AddTeamMember,
-  DEFAULT_IMPACT_THRESHOLD,
-  DEFAULT_PARALYSIS_LIMIT_DAYS,
-  RegisterTeam,
-  RemoveTeamMember,
-  TeamCommand,
-} from './team.commands';
-import { MemberRole, TeamEvent } from './team.events';
-import { TeamState } from './team.state';
+import { MemberRole, TeamEvent, teamStreamId } from './team.events';
+import { evolveTeam, initialTeamState, TeamState } from './team.state';
+
+export const DEFAULT_IMPACT_THRESHOLD = 0.5;
+export const DEFAULT_PARALYSIS_LIMIT_DAYS = 21;
 
 type ActiveTeam = Extract<TeamState, { status: 'ACTIVE' }>;
 
@@ -23,6 +19,17 @@ function requireName(name: string, rule: string, what: string): string {
   }
   return trimmed;
 }
+
+export type RegisterTeam = {
+  type: 'RegisterTeam';
+  teamId: string;
+  name: string;
+  /** Share of the headcount from which an initiative is director-led; DEFAULT_IMPACT_THRESHOLD when left out. */
+  impactThreshold?: number;
+  /** Days an initiative may wait for launch before it counts as analysis paralysis; DEFAULT_PARALYSIS_LIMIT_DAYS when left out. */
+  paralysisLimitDays?: number;
+  now: string;
+};
 
 function registerTeam(command: RegisterTeam, state: TeamState): TeamEvent[] {
   if (state.status !== 'UNREGISTERED') {
@@ -52,6 +59,16 @@ function registerTeam(command: RegisterTeam, state: TeamState): TeamEvent[] {
     },
   ];
 }
+
+export type AddTeamMember = {
+  type: 'AddTeamMember';
+  teamId: string;
+  memberId: string;
+  name: string;
+  role: MemberRole;
+  managerId: string | null;
+  now: string;
+};
 
 function addTeamMember(command: AddTeamMember, team: ActiveTeam): TeamEvent[] {
   if (!ROLES.includes(command.role)) {
@@ -86,6 +103,8 @@ function addTeamMember(command: AddTeamMember, team: ActiveTeam): TeamEvent[] {
   ];
 }
 
+export type RemoveTeamMember = { type: 'RemoveTeamMember'; teamId: string; memberId: string; now: string };
+
 function removeTeamMember(command: RemoveTeamMember, team: ActiveTeam): TeamEvent[] {
   if (!team.members.has(command.memberId)) {
     throw new RuleBroken('NotATeamMember', `${command.memberId} is not a member of the team`, 'memberId');
@@ -94,6 +113,8 @@ function removeTeamMember(command: RemoveTeamMember, team: ActiveTeam): TeamEven
     { type: 'TeamMemberRemoved', data: { teamId: team.teamId, memberId: command.memberId, removedAt: command.now } },
   ];
 }
+
+export type TeamCommand = RegisterTeam | AddTeamMember | RemoveTeamMember;
 
 export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] {
   if (command.type === 'RegisterTeam') return registerTeam(command, state);
@@ -109,3 +130,12 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
       return unreachable(command);
   }
 }
+
+/** The team aggregate: one stream per team, folded by evolveTeam, decided above. */
+export const teamDecider: Decider<TeamCommand, TeamState, TeamEvent> & EntityType<TeamState, TeamEvent> = {
+  entity: 'team',
+  streamId: teamStreamId,
+  initialState: () => initialTeamState,
+  evolve: evolveTeam,
+  decide: decideTeam,
+};

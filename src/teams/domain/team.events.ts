@@ -1,3 +1,5 @@
+import { streamIdOf } from '../../shared/domain/decider';
+
 export type MemberRole = 'DIRECTOR' | 'MANAGER' | 'IC';
 
 export type TeamRegistered = {
@@ -16,4 +18,4 @@ export type TeamMemberRemoved = {
 export type TeamEvent = TeamRegistered | TeamMemberAdded | TeamMemberRemoved;
 export type TeamEventType = TeamEvent['type'];
 
-export const teamStreamId = (teamId: string) => `team-${teamId}`;
+export const teamStreamId = (teamId: string): string => streamIdOf('team', teamId);

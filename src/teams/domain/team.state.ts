@@ -43,6 +43,17 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
   }
 }
 
+/** Everyone but directors counts in the headcount, the denominator of "team-wide". */
+export function countsInHeadcount(role: MemberRole): boolean {
+  return role !== 'DIRECTOR';
+}
+
+export function headcountOf(roles: Iterable<MemberRole>): number {
+  let headcount = 0;
+  for (const role of roles) if (countsInHeadcount(role)) headcount++;
+  return headcount;
+}
+
 /** What an initiative's rules need to know of its team, read when the command is handled. */
 export interface TeamSnapshot {
   teamId: string;
@@ -59,7 +70,7 @@ export function teamSnapshot(state: TeamState): TeamSnapshot {
   const members = new Map([...state.members].map(([id, member]) => [id, member.role]));
   return {
     teamId: state.teamId,
-    headcount: [...members.values()].filter((role) => role !== 'DIRECTOR').length,
+    headcount: headcountOf(members.values()),
     impactThreshold: state.impactThreshold,
     paralysisLimitDays: state.paralysisLimitDays,
     members,

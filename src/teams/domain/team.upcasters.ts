@@ -8,4 +8,7 @@ export const TEAM_SCHEMA_VERSIONS: Readonly<Record<TeamEventType, number>> = {
   TeamMemberRemoved: 1,
 };
 
+/** Every team event type: the keys of the versions above, so none can be left out. */
+export const TEAM_EVENT_TYPES = Object.keys(TEAM_SCHEMA_VERSIONS) as TeamEventType[];
+
 export const teamUpcasters: readonly Upcaster[] = [];

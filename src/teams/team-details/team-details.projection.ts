@@ -1,6 +1,9 @@
-import { RecordedEvent } from '../../shared/event-store/event-store.port';
-import { Projection } from '../../shared/projections/projection';
+import { defineProjection } from '../../shared/projections/projection';
+import { ReadModelsAt } from '../../shared/time-travel/time-travel';
 import { MemberRole, TeamEvent } from '../domain/team.events';
+import { headcountOf } from '../domain/team.state';
+import { TEAM_EVENT_TYPES } from '../domain/team.upcasters';
+import { Team } from './team.model';
 
 export interface TeamMemberView {
   id: string;
@@ -21,20 +24,13 @@ export interface TeamView {
   members: readonly TeamMemberView[];
 }
 
-export function headcountOf(team: Pick<TeamView, 'members'>): number {
-  return team.members.filter((m) => m.role !== 'DIRECTOR').length;
-}
-
-function isTeamEvent(event: RecordedEvent): boolean {
-  return event.streamId.startsWith('team-');
-}
-
-export const teamDetailsProjection: Projection<TeamView> = {
+/** Every team with its current members, as the dashboards and initiatives' figures read it. */
+export const teamDetailsProjection = defineProjection<TeamEvent, TeamView>({
   name: 'team-details',
-  keysOf: (event) => (isTeamEvent(event) ? [(event.data as { teamId: string }).teamId] : []),
-  evolve(view, recorded) {
-    const event = recorded as unknown as TeamEvent;
-    const version = recorded.revision + 1;
+  events: TEAM_EVENT_TYPES,
+  keyOf: (event) => event.data.teamId,
+  evolve(view, event) {
+    const version = event.revision + 1;
     switch (event.type) {
       case 'TeamRegistered':
         return {
@@ -52,8 +48,20 @@ export const teamDetailsProjection: Projection<TeamView> = {
       }
       case 'TeamMemberRemoved':
         return { ...view!, version, members: view!.members.filter((m) => m.id !== event.data.memberId) };
-      default:
-        return view ? { ...view, version } : view!;
     }
   },
-};
+});
+
+export function teamHeadcount(team: Pick<TeamView, 'members'>): number {
+  return headcountOf(team.members.map((member) => member.role));
+}
+
+export function toTeam(view: TeamView): Team {
+  return { ...view, headcount: teamHeadcount(view), members: [...view.members] };
+}
+
+/** The team as the read models show it at an instant; null when it was not registered. */
+export function teamAt(at: ReadModelsAt, teamId: string): Team | null {
+  const view = at.of(teamDetailsProjection).get(teamId);
+  return view ? toTeam(view) : null;
+}

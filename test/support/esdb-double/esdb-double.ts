@@ -40,6 +40,7 @@ export class InMemoryLog {
   readonly streams = new Map<string, StoredEvent[]>();
   readonly appended = new EventEmitter();
   private nextPosition = 1000n;
+  private held: Array<() => void> | null = null;
 
   constructor() {
     this.appended.setMaxListeners(0);
@@ -64,6 +65,26 @@ export class InMemoryLog {
     });
     this.appended.emit('appended', written);
     return written;
+  }
+
+  /**
+   * Live deliveries to subscriptions wait, in order, until `releaseSubscriptions()`: the replicas
+   * following `$all` fall behind while appends and reads go on, as behind a slow network link.
+   */
+  holdSubscriptions(): void {
+    this.held ??= [];
+  }
+
+  releaseSubscriptions(): void {
+    const waiting = this.held ?? [];
+    this.held = null;
+    for (const deliver of waiting) deliver();
+  }
+
+  /** Runs a live delivery now, or when subscriptions are released. */
+  deliver(send: () => void): void {
+    if (this.held) this.held.push(send);
+    else send();
   }
 
   /** A server writes its own statistics to `$`-prefixed streams; clients must skip them. */
@@ -338,7 +359,9 @@ function subscribeToAll(
   call.write(new streamsPb.ReadResp().setCaughtUp(new streamsPb.ReadResp.CaughtUp()));
 
   const onAppended = (events: StoredEvent[]) => {
-    if (!ended) send(events);
+    log.deliver(() => {
+      if (!ended) send(events);
+    });
   };
   log.appended.on('appended', onAppended);
   const handle = {

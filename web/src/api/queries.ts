@@ -239,8 +239,8 @@ export interface TeamImpactResult {
   teamImpact: TeamImpact;
 }
 
-export const INITIATIVE_LIST_QUERY = `query InitiativeList($teamId: ID, $first: Int) {
-  initiatives(filter: { teamId: $teamId }, first: $first) {
+export const INITIATIVE_LIST_QUERY = `query InitiativeList($teamId: ID, $first: Int, $asOf: DateTime) {
+  initiatives(filter: { teamId: $teamId }, first: $first, asOf: $asOf) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
@@ -253,17 +253,6 @@ export const INITIATIVE_LIST_QUERY = `query InitiativeList($teamId: ID, $first: 
 export interface InitiativeListResult {
   initiatives: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: Array<{ node: InitiativeListItem }> };
 }
-
-/** The status of several initiatives as they stood at `asOf` (the list query has no asOf of its own). */
-export function initiativesAsOfQuery(count: number): string {
-  const params = Array.from({ length: count }, (_, i) => `$id${i}: ID!`).join(', ');
-  const fields = Array.from(
-    { length: count },
-    (_, i) => `i${i}: initiative(id: $id${i}, asOf: $asOf) { id status currentReach }`,
-  ).join('\n  ');
-  return `query InitiativesAsOf($asOf: DateTime, ${params}) {\n  ${fields}\n}`;
-}
-export type InitiativesAsOfResult = Record<string, Pick<Initiative, 'id' | 'status' | 'currentReach'> | null>;
 
 export const INITIATIVE_QUERY = `query Initiative($id: ID!, $asOf: DateTime) {
   initiative(id: $id, asOf: $asOf) { ${INITIATIVE_FIELDS} }
@@ -287,15 +276,15 @@ export interface TeamMembersResult {
   team: { id: string; name: string; members: TeamMember[] } | null;
 }
 
-export const METRIC_SERIES_QUERY = `query MetricSeries($initiativeId: ID!, $metricId: ID!) {
-  metricSeries(initiativeId: $initiativeId, metricId: $metricId) { periodStart cohort iteration n mean min max }
+export const METRIC_SERIES_QUERY = `query MetricSeries($initiativeId: ID!, $metricId: ID!, $asOf: DateTime) {
+  metricSeries(initiativeId: $initiativeId, metricId: $metricId, asOf: $asOf) { periodStart cohort iteration n mean min max }
 }`;
 export interface MetricSeriesResult {
   metricSeries: MetricPoint[];
 }
 
-export const COHORT_COMPARISON_QUERY = `query CohortComparison($initiativeId: ID!, $metricId: ID!, $iteration: Int!) {
-  cohortComparison(initiativeId: $initiativeId, metricId: $metricId, iteration: $iteration) {
+export const COHORT_COMPARISON_QUERY = `query CohortComparison($initiativeId: ID!, $metricId: ID!, $iteration: Int!, $asOf: DateTime) {
+  cohortComparison(initiativeId: $initiativeId, metricId: $metricId, iteration: $iteration, asOf: $asOf) {
     metricId iteration pilot { n mean sd } control { n mean sd } difference ciLow ciHigh pValue
   }
 }`;
@@ -303,8 +292,8 @@ export interface CohortComparisonResult {
   cohortComparison: CohortComparison | null;
 }
 
-export const FEEDBACK_QUERY = `query Feedback($initiativeId: ID!) {
-  feedback(initiativeId: $initiativeId) { id initiativeId authorId kind text submittedAt }
+export const FEEDBACK_QUERY = `query Feedback($initiativeId: ID!, $asOf: DateTime) {
+  feedback(initiativeId: $initiativeId, asOf: $asOf) { id initiativeId authorId kind text submittedAt }
 }`;
 export interface FeedbackResult {
   feedback: Feedback[];

@@ -279,12 +279,9 @@ function MetricPanel({
   const series = useQuery<MetricSeriesResult>(METRIC_SERIES_QUERY, {
     initiativeId: initiative.id,
     metricId: metric.id,
+    asOf,
   });
-  // The series has no asOf: keep the iterations the initiative knew then, and periods that had begun.
-  const known = new Set(initiative.iterations.map((i) => i.number));
-  const points = (series.data?.metricSeries ?? []).filter(
-    (p) => !asOf || (known.has(p.iteration) && p.periodStart <= asOf),
-  );
+  const points = series.data?.metricSeries ?? [];
   const completed = initiative.iterations.filter((i) => i.completedAt);
   return (
     <section className="card metric-panel" aria-labelledby={`metric-${metric.id}`}>
@@ -298,7 +295,7 @@ function MetricPanel({
       ) : (
         <ul className="comparisons">
           {completed.map((it) => (
-            <ComparisonLine key={it.number} initiativeId={initiative.id} metric={metric} iteration={it} />
+            <ComparisonLine key={it.number} initiativeId={initiative.id} metric={metric} iteration={it} asOf={asOf} />
           ))}
         </ul>
       )}
@@ -310,15 +307,18 @@ function ComparisonLine({
   initiativeId,
   metric,
   iteration,
+  asOf,
 }: {
   initiativeId: string;
   metric: SuccessMetric;
   iteration: Iteration;
+  asOf: string | null;
 }) {
   const { data, error } = useQuery<CohortComparisonResult>(COHORT_COMPARISON_QUERY, {
     initiativeId,
     metricId: metric.id,
     iteration: iteration.number,
+    asOf,
   });
   const words = data ? describeComparison(data.cohortComparison, metric) : null;
   return (
@@ -414,8 +414,8 @@ function TimelineSection({ initiative, names }: { initiative: Initiative; names:
 }
 
 function FeedbackSection({ initiative, asOf, names }: { initiative: Initiative; asOf: string | null; names: Names }) {
-  const { data, error, loading } = useQuery<FeedbackResult>(FEEDBACK_QUERY, { initiativeId: initiative.id });
-  const items = (data?.feedback ?? []).filter((f) => !asOf || f.submittedAt <= asOf);
+  const { data, error, loading } = useQuery<FeedbackResult>(FEEDBACK_QUERY, { initiativeId: initiative.id, asOf });
+  const items = data?.feedback ?? [];
   return (
     <section className="card" aria-labelledby="feedback-title">
       <h2 id="feedback-title">Feedback from the team</h2>

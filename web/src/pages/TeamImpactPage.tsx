@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
 import {
   INITIATIVE_LIST_QUERY,
-  InitiativeListItem,
   InitiativeListResult,
-  initiativesAsOfQuery,
-  InitiativesAsOfResult,
   OverdueItem,
   TEAM_IMPACT_QUERY,
   TeamImpactResult,
@@ -28,26 +25,20 @@ function describeOverdue(item: OverdueItem): string {
 /** One team: coverage, status mix, hit rate, time to decision, what needs attention, and its initiatives. */
 export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string | null }) {
   const impact = useQuery<TeamImpactResult>(TEAM_IMPACT_QUERY, { teamId, asOf });
-  const list = useQuery<InitiativeListResult>(INITIATIVE_LIST_QUERY, { teamId, first: 100 });
+  const list = useQuery<InitiativeListResult>(INITIATIVE_LIST_QUERY, { teamId, first: 100, asOf });
+  // Today's list gives the time-travel control its range and every title, whatever instant is shown.
+  const today = useQuery<InitiativeListResult>(
+    INITIATIVE_LIST_QUERY,
+    { teamId, first: 100, asOf: null },
+    { skip: !asOf },
+  );
   const setAsOf = (value: string | null) => navigate({ page: 'team', teamId }, value);
 
-  const initiatives = useMemo(() => (list.data?.initiatives.edges ?? []).map((e) => e.node), [list.data]);
-  // The list has no asOf of its own: when travelling, ask each initiative as it stood then.
-  const ids = asOf ? initiatives.map((i) => i.id) : [];
-  const pastVariables: Record<string, unknown> = { asOf };
-  ids.forEach((id, i) => (pastVariables[`id${i}`] = id));
-  const past = useQuery<InitiativesAsOfResult>(ids.length ? initiativesAsOfQuery(ids.length) : null, pastVariables, {
-    skip: ids.length === 0,
-  });
-  const rows = useMemo(() => {
-    if (!asOf) return initiatives;
-    if (!past.data) return [];
-    const byId = new Map(Object.values(past.data).flatMap((v) => (v ? [[v.id, v] as const] : [])));
-    return initiatives.flatMap((i): InitiativeListItem[] => {
-      const then = byId.get(i.id);
-      return then ? [{ ...i, status: then.status, currentReach: then.currentReach }] : [];
-    });
-  }, [asOf, initiatives, past.data]);
+  const rows = useMemo(() => (list.data?.initiatives.edges ?? []).map((e) => e.node), [list.data]);
+  const initiatives = useMemo(
+    () => (asOf ? (today.data?.initiatives.edges ?? []).map((e) => e.node) : rows),
+    [asOf, today.data, rows],
+  );
 
   const titles = new Map(initiatives.map((i) => [i.id, i.title]));
   const earliest = initiatives.length
@@ -153,7 +144,7 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
           )}
         </h2>
         {list.error != null && <ErrorMessage error={list.error} context="initiatives" />}
-        {(list.loading || past.loading) && rows.length === 0 && <Loading what="initiatives" />}
+        {list.loading && rows.length === 0 && <Loading what="initiatives" />}
         {rows.length > 0 && (
           <div className="table-wrap">
             <table className="stack" data-testid="initiative-list">
@@ -189,7 +180,7 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
                         {m ? (
                           <>
                             {m.name}: {formatNumber(m.latest)} of {formatNumber(m.target)} {m.unit}
-                            {!asOf && m.progress != null && (
+                            {m.progress != null && (
                               <span className="muted"> ({formatPercent(m.progress)} of the way)</span>
                             )}
                           </>
@@ -204,10 +195,8 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
             </table>
           </div>
         )}
-        {list.data && rows.length === 0 && !past.loading && <p className="muted">No initiative yet.</p>}
-        {asOf && (
-          <p className="muted small">Statuses and reach are as they stood then; metric figures are today&apos;s.</p>
-        )}
+        {list.data && rows.length === 0 && <p className="muted">No initiative yet.</p>}
+        {asOf && <p className="muted small">Statuses, reach and metric figures are as they stood then.</p>}
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { EsdbDouble, InMemoryLog, startEsdbDouble } from '../../../../test/support/esdb-double/esdb-double';
+import { eventMetadata } from '../../testing/metadata';
 import { describeEventStoreContract } from '../event-store.contract';
 import { EventStoreUnavailableError, EventToAppend, SubscriptionMessage } from '../event-store.port';
 import { connectEventStoreDb, EsdbEventStore } from './esdb-event-store';
@@ -34,7 +35,7 @@ const event = (type: string): EventToAppend => ({
   id: randomUUID(),
   type,
   data: { type },
-  metadata: { occurredAt: new Date().toISOString() },
+  metadata: eventMetadata(),
 });
 
 describe('EventStoreDB adapter', () => {

@@ -26,6 +26,7 @@ import {
   EventStoreUnavailableError,
   EventToAppend,
   ExpectedVersion,
+  EventMetadata,
   JsonObject,
   Position,
   ReadAllOptions,
@@ -93,8 +94,7 @@ export class EsdbEventStore implements EventStore {
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const until = options.untilOccurredAt;
     // EventStoreDB has no index on our occurredAt: with a bound, read on and keep what matches.
-    const inTime = (event: RecordedEvent) =>
-      until === undefined || (typeof event.metadata.occurredAt === 'string' && event.metadata.occurredAt <= until);
+    const inTime = (event: RecordedEvent) => until === undefined || event.metadata.occurredAt <= until;
     try {
       const events: RecordedEvent[] = [];
       const reading = this.client.readStream(streamId, {
@@ -330,7 +330,7 @@ function toRecordedEvent(resolved: ResolvedEvent): RecordedEvent {
     revision: Number(event.revision),
     type: event.type,
     data: (event.isJson ? event.data : {}) as JsonObject,
-    metadata: (isJsonObject(event.metadata) ? event.metadata : {}) as JsonObject,
+    metadata: (isJsonObject(event.metadata) ? event.metadata : {}) as unknown as EventMetadata,
     position: encodePosition(event.position),
   };
 }

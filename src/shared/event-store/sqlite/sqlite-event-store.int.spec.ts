@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventMetadata } from '../../testing/metadata';
 import { describeEventStoreContract } from '../event-store.contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -29,7 +30,7 @@ describe('SQLite event store file', () => {
       const store = new SqliteEventStore({ filename: file });
       expect(store.database.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(store.database.pragma('synchronous', { simple: true })).toBe(2);
-      await store.append('s-1', [{ id: 'e-1', type: 'A', data: { v: 1 }, metadata: {} }], 'no_stream');
+      await store.append('s-1', [{ id: 'e-1', type: 'A', data: { v: 1 }, metadata: eventMetadata() }], 'no_stream');
       await store.close();
       const reopened = new SqliteEventStore({ filename: file });
       expect((await reopened.readStream('s-1')).map((e) => e.data)).toEqual([{ v: 1 }]);
@@ -48,7 +49,11 @@ describe('SQLite event store file', () => {
       const subscription = reader.subscribeToAll();
       const iterator = subscription[Symbol.asyncIterator]();
       expect((await iterator.next()).value).toMatchObject({ kind: 'caught-up' });
-      await writer.append('s-2', [{ id: 'e-2', type: 'FromElsewhere', data: {}, metadata: {} }], 'no_stream');
+      await writer.append(
+        's-2',
+        [{ id: 'e-2', type: 'FromElsewhere', data: {}, metadata: eventMetadata() }],
+        'no_stream',
+      );
       const next = await iterator.next();
       expect(next.value).toMatchObject({ kind: 'event', event: { type: 'FromElsewhere' } });
       await subscription.close();

@@ -211,7 +211,7 @@ export class SqliteEventStore implements EventStore {
         event.type,
         JSON.stringify(event.data),
         JSON.stringify(event.metadata),
-        typeof event.metadata.occurredAt === 'string' ? event.metadata.occurredAt : null,
+        event.metadata.occurredAt ?? null,
       );
       position = Number(info.lastInsertRowid);
     });

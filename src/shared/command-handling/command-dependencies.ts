@@ -1,1 +1,0 @@
-export const COMMAND_DEPENDENCIES = Symbol('CommandHandlingDependencies');

@@ -1,0 +1,22 @@
+import { cohortReadingsProjection } from '../../src/initiatives/cohort-comparison/cohort-readings.projection';
+import { decisionLogProjection } from '../../src/initiatives/decision-log/decision-log.projection';
+import { feedbackProjection } from '../../src/initiatives/feedback/feedback.projection';
+import { initiativeDetailsProjection } from '../../src/initiatives/initiative-details/initiative-details.projection';
+import { metricSeriesProjection } from '../../src/initiatives/metric-series/metric-series.projection';
+import { teamInitiativesProjection } from '../../src/initiatives/team-impact/team-initiatives.projection';
+import { Projection } from '../../src/shared/projections/projection';
+import { teamDetailsProjection } from '../../src/teams/team-details/team-details.projection';
+
+/**
+ * Every read model the service keeps. The service learns them from its slices as they start; a
+ * test that folds them outside the service lists them here and checks the list against `/ready`.
+ */
+export const EVERY_READ_MODEL: readonly Projection<unknown>[] = [
+  teamDetailsProjection,
+  initiativeDetailsProjection,
+  teamInitiativesProjection,
+  feedbackProjection,
+  metricSeriesProjection,
+  cohortReadingsProjection,
+  decisionLogProjection,
+] as readonly Projection<unknown>[];
