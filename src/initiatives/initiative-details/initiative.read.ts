@@ -1,3 +1,4 @@
+import { roundFigure } from '../../shared/statistics/precision';
 import { headcountOf, TeamView } from '../../teams/team-details/team-details.projection';
 import { elapsedShare, latestOfPeriod, onTrack, progress } from '../domain/initiative.figures';
 import { Initiative, SuccessMetric } from './initiative.model';
@@ -14,7 +15,7 @@ function metricAt(metric: MetricView, open: IterationView | null, now: string): 
   const metricProgress = progress(metric, latest);
   return {
     ...definition,
-    latest,
+    latest: roundFigure(latest),
     progress: metricProgress,
     onTrack: open ? onTrack(metricProgress, elapsedShare(open, now)) : null,
   };

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../../shared/auth/request-principal';
 import { Cohort } from '../../shared/graphql/enums';
 import { notFound } from '../../shared/graphql/errors';
 import { ReadModels } from '../../shared/projections/read-models';
+import { roundFigure } from '../../shared/statistics/precision';
 import { InitiativeQueries } from '../initiative-details/initiative.queries';
 import { MetricPoint } from './metric-point.model';
 import { metricPoints, metricSeriesKey, metricSeriesProjection } from './metric-series.projection';
@@ -30,6 +31,6 @@ export class MetricSeriesResolver {
     const readings = this.readModels.views(metricSeriesProjection).get(metricSeriesKey(initiativeId, metricId)) ?? [];
     return metricPoints(readings)
       .filter((p) => !cohort || p.cohort === cohort)
-      .map(({ sum, ...point }) => ({ ...point, mean: sum / point.n }));
+      .map(({ sum, ...point }) => ({ ...point, mean: roundFigure(sum / point.n) }));
   }
 }

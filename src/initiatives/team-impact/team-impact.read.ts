@@ -1,3 +1,4 @@
+import { roundFigure } from '../../shared/statistics/precision';
 import { headcountOf, TeamView } from '../../teams/team-details/team-details.projection';
 import { InitiativeStatus } from '../domain/initiative.events';
 import { InitiativeView } from '../initiative-details/initiative-details.projection';
@@ -67,11 +68,11 @@ export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeVie
     asOf: now,
     headcount,
     reachedMembers: reached,
-    coverage: headcount === 0 ? 0 : reached / headcount,
+    coverage: headcount === 0 ? 0 : roundFigure(reached / headcount),
     activeInitiatives: initiatives.filter((i) => i.status === 'PILOTING').length,
     initiativesByStatus: countByStatus(initiatives),
-    hypothesisHitRate: completed.length === 0 ? null : validated / completed.length,
-    medianDaysToDecision: median(daysToDecision),
+    hypothesisHitRate: completed.length === 0 ? null : roundFigure(validated / completed.length),
+    medianDaysToDecision: roundFigure(median(daysToDecision)),
     overdue: initiatives.flatMap((i) => overdueItems(i, now)),
     analysisParalysis: initiatives.filter((i) => inAnalysisParalysis(i, team.paralysisLimitDays, now)).map((i) => i.id),
   };
@@ -84,7 +85,7 @@ export function portfolioImpactAt(teams: TeamImpact[], now: string): PortfolioIm
     asOf: now,
     headcount,
     reachedMembers: reached,
-    coverage: headcount === 0 ? 0 : reached / headcount,
+    coverage: headcount === 0 ? 0 : roundFigure(reached / headcount),
     initiativesByStatus: STATUSES.map((status) => ({
       status,
       count: teams.reduce((sum, t) => sum + (t.initiativesByStatus.find((s) => s.status === status)?.count ?? 0), 0),
