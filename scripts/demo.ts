@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { createApp } from '../src/app';
 import { AppConfig, loadConfig } from '../src/config/config';
 import { findJwtSecret, noJwtSecretMessage } from '../src/shared/auth/jwt-secret';
@@ -51,10 +51,12 @@ interface GraphQLAnswer {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
+/** The store as a person would find it: the SQLite file relative to where they stand, when it is below. */
 function storeName(config: AppConfig): string {
-  return config.eventStoreConnectionString
-    ? 'EventStoreDB (EVENTSTORE_CONNECTION_STRING)'
-    : join(config.dataDir, SQLITE_FILE_NAME);
+  if (config.eventStoreConnectionString) return 'EventStoreDB (EVENTSTORE_CONNECTION_STRING)';
+  const file = join(config.dataDir, SQLITE_FILE_NAME);
+  const below = relative(process.cwd(), file);
+  return below.startsWith('..') || isAbsolute(below) ? file : below;
 }
 
 const day = (instant: string) => instant.slice(0, 10);
@@ -123,6 +125,9 @@ async function main(): Promise<number> {
       console.log(`  ${instant}  ${DEMO_MOMENT_LABELS[moment]}`);
     }
     console.log(`Sign in with: npm run -s token -- --role DIRECTOR --sub dana --teams '*'`);
+    console.log(
+      `The team mid-pilot: http://localhost:${config.port}/#/teams/${DEMO_TEAM.id}?asOf=${DEMO_MOMENTS.midPilot}`,
+    );
     return 0;
   } finally {
     await app.close();
