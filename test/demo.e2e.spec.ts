@@ -1,48 +1,20 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { DEMO_MOMENTS, DEMO_STORY } from '../scripts/demo-story';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
-import { ensureWebBuilt, findChromium } from './browser/browser-support';
+import { ensureWebBuilt, expectText, findChromium } from './browser/browser-support';
 import { asOfInstants, commandExamples, queryExamples, readmeText } from './support/readme-examples';
+import { runScript, ScriptRun } from './support/run-script';
 import { ok } from './support/story';
 import { startTestApp, TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
-const root = resolve(__dirname, '..');
 const DAY = 86_400_000;
 
 jest.setTimeout(180_000);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one of the project's scripts as `npm run -s <script>` would, with only the given environment. */
-function runScript(script: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--require', join(root, 'scripts/register-ts.js'), join(root, 'scripts', `${script}.ts`), ...args],
-      { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.once('error', fail);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
 
 const EVENTS_OF_THE_TEAM = `{ teams { id version } initiatives(first: 500, filter: { teamId: "smb" }) { edges { node { version } } } }`;
 
@@ -50,7 +22,7 @@ describe('npm run demo, against a service running on the same store', () => {
   let dataDir: string;
   let app: TestApp;
   let director: string;
-  let firstRun: Run;
+  let firstRun: ScriptRun;
   let added: number;
 
   const eventsSeenByTheService = async () => {
@@ -271,19 +243,3 @@ describe('npm run demo, against a service running on the same store', () => {
     });
   });
 });
-
-/** Waits (up to 10 s) until the element's text matches. */
-async function expectText(
-  locator: { textContent(): Promise<string | null>; waitFor(): Promise<void> },
-  expected: RegExp,
-): Promise<void> {
-  await locator.waitFor();
-  const deadline = Date.now() + 10_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
-    if (expected.test(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(text).toMatch(expected);
-}

@@ -1,20 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { runScript } from './support/run-script';
 import { startTestApp, TestApp } from './support/test-app';
 
-const root = resolve(__dirname, '..');
 const TEAMS = '{ teams { id } }';
 
-function runToken(env: Record<string, string>, args = ['--role', 'VIEWER', '--sub', 'grafana']) {
-  const result = spawnSync(
-    process.execPath,
-    ['--require', join(root, 'scripts/register-ts.js'), join(root, 'scripts/token.ts'), ...args],
-    { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
-  );
-  return { code: result.status, stdout: result.stdout.toString().trim(), stderr: result.stderr.toString().trim() };
-}
+const runToken = async (env: Record<string, string>) => {
+  const { code, stdout, stderr } = await runScript('token', ['--role', 'VIEWER', '--sub', 'grafana'], env);
+  return { code, stdout: stdout.trim(), stderr: stderr.trim() };
+};
 
 describe('npm run token finds the secret exactly as the service does', () => {
   let dataDir: string;
@@ -30,7 +25,7 @@ describe('npm run token finds the secret exactly as the service does', () => {
   });
 
   it('signs with the file the service generated in DATA_DIR, says so, and the service accepts the token', async () => {
-    const { code, stdout, stderr } = runToken({ DATA_DIR: dataDir });
+    const { code, stdout, stderr } = await runToken({ DATA_DIR: dataDir });
     expect(code).toBe(0);
     expect(stderr).toBe(`token: signed with the secret from ${join(dataDir, 'jwt-secret')}`);
     const response = await app.gql(TEAMS, {}, { token: stdout });
@@ -38,16 +33,19 @@ describe('npm run token finds the secret exactly as the service does', () => {
     expect(response.data).toEqual({ teams: [] });
   });
 
-  it('signs with JWT_SECRET when it is set, and says so', () => {
-    const { code, stderr } = runToken({ DATA_DIR: dataDir, JWT_SECRET: 'a-variable-secret-of-at-least-32-characters' });
+  it('signs with JWT_SECRET when it is set, and says so', async () => {
+    const { code, stderr } = await runToken({
+      DATA_DIR: dataDir,
+      JWT_SECRET: 'a-variable-secret-of-at-least-32-characters',
+    });
     expect(code).toBe(0);
     expect(stderr).toBe('token: signed with the secret from JWT_SECRET');
   });
 
-  it('without any secret, says where it looked and stops without creating one', () => {
+  it('without any secret, says where it looked and stops without creating one', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'pilotlog-token-empty-'));
     try {
-      const { code, stdout, stderr } = runToken({ DATA_DIR: empty });
+      const { code, stdout, stderr } = await runToken({ DATA_DIR: empty });
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(stderr).toContain(`JWT_SECRET is not set and ${join(empty, 'jwt-secret')} does not exist`);
@@ -61,7 +59,7 @@ describe('npm run token finds the secret exactly as the service does', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'pilotlog-token-other-'));
     try {
       writeFileSync(join(elsewhere, 'jwt-secret'), 'another-secret-that-is-long-enough-for-hs256\n');
-      const { stdout } = runToken({ DATA_DIR: elsewhere });
+      const { stdout } = await runToken({ DATA_DIR: elsewhere });
       const response = await app.gql(TEAMS, {}, { token: stdout });
       expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(response.errors?.[0].message).toMatch(/signed with a different secret than this service's/);

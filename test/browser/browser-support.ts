@@ -134,3 +134,19 @@ export function startStoryServer(timeoutMs = 60_000): Promise<StoryServer> {
     });
   });
 }
+
+/** Waits (up to 10 s) until the element's text matches. */
+export async function expectText(
+  locator: { textContent(): Promise<string | null>; waitFor(): Promise<void> },
+  expected: string | RegExp,
+): Promise<void> {
+  await locator.waitFor();
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
+    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(text).toMatch(expected);
+}

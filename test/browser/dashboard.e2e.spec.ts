@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import type { Story } from '../support/story';
-import { ensureWebBuilt, findChromium, REPO_ROOT, startStoryServer, StoryServer } from './browser-support';
+import { ensureWebBuilt, expectText, findChromium, REPO_ROOT, startStoryServer, StoryServer } from './browser-support';
 
 /** The docs' screenshots are taken only by `npm run screenshots`, so a test run leaves the tree as it found it. */
 const SCREENSHOTS = process.env.npm_lifecycle_event === 'screenshots' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
@@ -189,22 +189,6 @@ describe('the dashboard in a browser, against the real service loaded with the r
 });
 
 type Locatable = Parameters<typeof expectText>[0];
-
-/** Waits (up to 10 s) until the element's text matches. */
-async function expectText(
-  locator: { textContent(): Promise<string | null>; waitFor(): Promise<void> },
-  expected: string | RegExp,
-) {
-  await locator.waitFor();
-  const deadline = Date.now() + 10_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
-    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(text).toMatch(expected);
-}
 
 async function expectAttribute(
   locator: Locatable & { getAttribute(name: string): Promise<string | null> },
