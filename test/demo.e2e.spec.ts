@@ -5,7 +5,7 @@ import { Browser, chromium } from 'playwright-core';
 import { DEMO_MOMENTS, DEMO_STORY } from '../scripts/demo-story';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
-import { ensureWebBuilt, expectText, findChromium } from './browser/browser-support';
+import { expectText, findChromium } from './browser/browser-support';
 import { asOfInstants, commandExamples, queryExamples, readmeText } from './support/readme-examples';
 import { runScript, ScriptRun } from './support/run-script';
 import { ok } from './support/story';
@@ -220,7 +220,6 @@ describe('npm run demo, against a service running on the same store', () => {
   describe('in the dashboard', () => {
     let browser: Browser;
     beforeAll(async () => {
-      ensureWebBuilt();
       browser = await chromium.launch(await findChromium());
     });
     afterAll(() => browser?.close());

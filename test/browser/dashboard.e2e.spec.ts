@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import type { Story } from '../support/story';
-import { ensureWebBuilt, expectText, findChromium, REPO_ROOT, startStoryServer, StoryServer } from './browser-support';
+import { expectText, findChromium, REPO_ROOT, startStoryServer, StoryServer } from './browser-support';
 
 /** The docs' screenshots are taken only by `npm run screenshots`, so a test run leaves the tree as it found it. */
 const SCREENSHOTS = process.env.npm_lifecycle_event === 'screenshots' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
@@ -40,7 +40,6 @@ describe('the dashboard in a browser, against the real service loaded with the r
   let directorToken: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startStoryServer();
     story = server.story;
