@@ -8,6 +8,7 @@ import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-
 import { expectText, findChromium } from './browser/browser-support';
 import { asOfInstants, commandExamples, queryExamples, readmeText } from './support/readme-examples';
 import { runScript, ScriptRun } from './support/run-script';
+import { InMemoryLog, startEsdbDouble } from './support/esdb-double/esdb-double';
 import { ok } from './support/story';
 import { startTestApp, TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
@@ -240,5 +241,39 @@ describe('npm run demo, against a service running on the same store', () => {
       await expectText(page.getByTestId('initiative-list'), /Prospect on LinkedIn\s*Piloting/);
       expect(await page.getByTestId('initiative-list').textContent()).not.toMatch(/Shared objection handbook/);
     });
+  });
+});
+
+describe('npm run demo on EventStoreDB', () => {
+  it('loads the same dated story through EVENTSTORE_CONNECTION_STRING, once', async () => {
+    const log = new InMemoryLog();
+    const double = await startEsdbDouble({ log });
+    const dataDir = mkdtempSync(join(tmpdir(), 'pilotlog-demo-esdb-'));
+    const env = {
+      DATA_DIR: dataDir,
+      EVENTSTORE_CONNECTION_STRING: double.connectionString,
+      JWT_SECRET: 'a-secret-set-on-every-replica-of-at-least-32-characters',
+    };
+    try {
+      const first = await runScript('demo', [], env);
+      expect(first.stderr).toBe('demo: signing with the secret from JWT_SECRET\n');
+      expect(first.stdout).toContain('Loaded the demo story into EventStoreDB (EVENTSTORE_CONNECTION_STRING): ');
+      const added = Number(/: (\d+) events added/.exec(first.stdout)?.[1]);
+      const stored = log.events.filter((e) => !e.streamName.startsWith('$'));
+      expect(stored).toHaveLength(added);
+      const occurredAt = stored.map((e) => JSON.parse(Buffer.from(e.customMetadata).toString()).occurredAt as string);
+      expect(occurredAt[0]).toBe(DEMO_STORY[0].at);
+      expect(occurredAt[occurredAt.length - 1]).toBe(DEMO_STORY[DEMO_STORY.length - 1].at);
+
+      const again = await runScript('demo', [], env);
+      expect(again.stdout).toContain(
+        'The demo story is already in EventStoreDB (EVENTSTORE_CONNECTION_STRING): nothing added.',
+      );
+      expect(log.events.filter((e) => !e.streamName.startsWith('$'))).toHaveLength(added);
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      await double.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
