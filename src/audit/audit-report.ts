@@ -47,7 +47,7 @@ export function formatEvidence(item: MetricEvidence): string {
   if (!c) return standing;
   const interval =
     c.ciLow === null || c.ciHigh === null ? '' : `, 95% CI ${formatNumber(c.ciLow)} to ${formatNumber(c.ciHigh)}`;
-  const p = c.pValue === null ? '' : `, p ${formatNumber(c.pValue)}`;
+  const p = c.pValue === null ? '' : c.pValue < 0.001 ? ', p < 0.001' : `, p ${formatNumber(c.pValue)}`;
   return `${standing}; iteration ${c.iteration} pilot vs control ${signed(c.difference)}${interval}${p} (n ${c.pilot.n} vs ${c.control.n})`;
 }
 

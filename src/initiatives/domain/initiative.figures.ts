@@ -1,3 +1,4 @@
+import { roundFigure, roundPValue } from '../../shared/statistics/precision';
 import { mean, sampleSd, welchTTest } from '../../shared/statistics/welch';
 import { CohortComparison, MetricEvidence } from './initiative.events';
 import { InitiativeState, lastCompletedIterationOf, Measurement } from './initiative.state';
@@ -38,9 +39,12 @@ export function latestValue(measurements: Iterable<Measurement>, metricId: strin
   return latestOfPeriod(latest);
 }
 
-/** (latest − baseline) ÷ (target − baseline), unclamped: 1 means the target is reached, below 0 a move away from it. */
+/**
+ * (latest − baseline) ÷ (target − baseline), unclamped: 1 means the target is reached, below 0 a move away from it.
+ * Computed from the unrounded latest, then rounded, as evidence frozen by earlier releases was.
+ */
 export function progress(metric: { baseline: number; target: number }, latest: number | null): number | null {
-  return latest === null ? null : (latest - metric.baseline) / (metric.target - metric.baseline);
+  return latest === null ? null : roundFigure((latest - metric.baseline) / (metric.target - metric.baseline));
 }
 
 /**
@@ -71,12 +75,12 @@ export function compareCohorts(
   return {
     metricId,
     iteration,
-    pilot: { n: pilot.length, mean: mean(pilot), sd: sampleSd(pilot) },
-    control: { n: control.length, mean: mean(control), sd: sampleSd(control) },
-    difference: welch?.difference ?? null,
-    ciLow: welch?.ciLow ?? null,
-    ciHigh: welch?.ciHigh ?? null,
-    pValue: welch?.pValue ?? null,
+    pilot: { n: pilot.length, mean: roundFigure(mean(pilot)), sd: roundFigure(sampleSd(pilot)) },
+    control: { n: control.length, mean: roundFigure(mean(control)), sd: roundFigure(sampleSd(control)) },
+    difference: roundFigure(welch?.difference ?? null),
+    ciLow: roundFigure(welch?.ciLow ?? null),
+    ciHigh: roundFigure(welch?.ciHigh ?? null),
+    pValue: roundPValue(welch?.pValue ?? null),
   };
 }
 
@@ -111,7 +115,7 @@ export function evidence(state: InitiativeState): MetricEvidence[] {
       name: metric.name,
       baseline: metric.baseline,
       target: metric.target,
-      latest,
+      latest: roundFigure(latest),
       progress: progress(metric, latest),
       comparison: completed ? cohortComparison(measurements, metric.metricId, completed.number) : null,
     };

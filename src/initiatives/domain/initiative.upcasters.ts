@@ -1,17 +1,18 @@
 import type { Upcaster } from '../../shared/domain/upcasting';
-import type { InitiativeEventType } from './initiative.events';
+import { roundFigure, roundPValue } from '../../shared/statistics/precision';
+import type { CohortComparison, CohortStats, InitiativeEventType, MetricEvidence } from './initiative.events';
 
 /** Raise a version here, and add its upcaster below, whenever the shape of a stored initiative event changes. */
 export const INITIATIVE_SCHEMA_VERSIONS: Readonly<Record<InitiativeEventType, number>> = {
   InitiativeProposed: 1,
-  ImpactAssessed: 1,
+  ImpactAssessed: 2,
   HypothesisStated: 1,
   SuccessMetricDefined: 2,
   PilotLaunched: 1,
   IterationStarted: 1,
   MeasurementRecorded: 1,
   IterationCompleted: 1,
-  DecisionRecorded: 1,
+  DecisionRecorded: 2,
   HypothesisRevised: 1,
   InitiativeScaled: 1,
   InitiativeStopped: 1,
@@ -29,4 +30,43 @@ export const initiativeUpcasters: readonly Upcaster[] = [
     fromVersion: 1,
     upcast: (data) => ({ ...data, kind: data.kind ?? 'PRIMARY' }),
   },
+  {
+    // Derived figures are rounded where they are derived since version 2; older shares are read the same way.
+    type: 'ImpactAssessed',
+    fromVersion: 1,
+    upcast: (data) => ({ ...data, share: roundFigure(data.share as number) }),
+  },
+  {
+    // Evidence frozen before figures were rounded reads as it would be frozen today, so decision replay
+    // compares it with the recomputed evidence digit for digit; the stored bytes stay as they were.
+    type: 'DecisionRecorded',
+    fromVersion: 1,
+    upcast: (data) => ({ ...data, evidence: (data.evidence as MetricEvidence[]).map(roundedEvidence) }),
+  },
 ];
+
+function roundedEvidence(evidence: MetricEvidence): MetricEvidence {
+  return {
+    ...evidence,
+    latest: roundFigure(evidence.latest),
+    progress: roundFigure(evidence.progress),
+    comparison: evidence.comparison && roundedComparison(evidence.comparison),
+  };
+}
+
+function roundedComparison(comparison: CohortComparison): CohortComparison {
+  const stats = (cohort: CohortStats): CohortStats => ({
+    ...cohort,
+    mean: roundFigure(cohort.mean),
+    sd: roundFigure(cohort.sd),
+  });
+  return {
+    ...comparison,
+    pilot: stats(comparison.pilot),
+    control: stats(comparison.control),
+    difference: roundFigure(comparison.difference),
+    ciLow: roundFigure(comparison.ciLow),
+    ciHigh: roundFigure(comparison.ciHigh),
+    pValue: roundPValue(comparison.pValue),
+  };
+}

@@ -19,7 +19,7 @@ export class ImpactAssessment {
   @Field(() => Int, { description: 'Team headcount when the initiative was proposed' })
   headcount!: number;
 
-  @Field(() => Float, { description: 'potentialReach ÷ headcount' })
+  @Field(() => Float, { description: 'potentialReach ÷ headcount, rounded to 4 decimals' })
   share!: number;
 
   @Field(() => Float, { description: "The team's impact threshold the share was compared with" })
@@ -58,10 +58,16 @@ export class SuccessMetric {
   @Field(() => MetricKind)
   kind!: keyof typeof MetricKind;
 
-  @Field(() => Float, { nullable: true, description: 'Mean of the PILOT readings of the most recent period' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean of the PILOT readings of the most recent period, rounded to 4 decimals',
+  })
   latest!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '(latest − baseline) ÷ (target − baseline), unclamped' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '(latest − baseline) ÷ (target − baseline), unclamped, rounded to 4 decimals',
+  })
   progress!: number | null;
 
   @Field(() => Boolean, {
@@ -103,10 +109,10 @@ export class CohortStats {
   @Field(() => Int)
   n!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Mean of the readings, rounded to 4 decimals' })
   mean!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Sample standard deviation' })
+  @Field(() => Float, { nullable: true, description: 'Sample standard deviation, rounded to 4 decimals' })
   sd!: number | null;
 }
 
@@ -124,16 +130,22 @@ export class CohortComparison {
   @Field(() => CohortStats)
   control!: CohortStats;
 
-  @Field(() => Float, { nullable: true, description: 'mean(PILOT) − mean(CONTROL)' })
+  @Field(() => Float, { nullable: true, description: 'mean(PILOT) − mean(CONTROL), rounded to 4 decimals' })
   difference!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Lower bound of the 95% confidence interval of the difference' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lower bound of the 95% confidence interval of the difference, rounded to 4 decimals',
+  })
   ciLow!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Upper bound of the 95% confidence interval of the difference' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper bound of the 95% confidence interval of the difference, rounded to 4 decimals',
+  })
   ciHigh!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Two-sided p-value' })
+  @Field(() => Float, { nullable: true, description: 'Two-sided p-value, to 4 significant digits' })
   pValue!: number | null;
 }
 
@@ -151,10 +163,16 @@ export class MetricEvidence {
   @Field(() => Float)
   target!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean of the PILOT readings of the most recent period, rounded to 4 decimals',
+  })
   latest!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: '(latest − baseline) ÷ (target − baseline), rounded to 4 decimals',
+  })
   progress!: number | null;
 
   @Field(() => CohortComparison, { nullable: true })

@@ -1,5 +1,6 @@
 import { countsInHeadcount } from '../../teams/domain/team.state';
 import { teamHeadcount, TeamView } from '../../teams/team-details/team-details.projection';
+import { roundFigure } from '../../shared/statistics/precision';
 import { InitiativeStatus } from '../domain/initiative.events';
 import { openIterationOf } from '../domain/initiative.state';
 import { InitiativeView } from '../initiative-details/initiative-details.projection';
@@ -68,11 +69,11 @@ export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeVie
     asOf: now,
     headcount,
     reachedMembers: reached,
-    coverage: headcount === 0 ? 0 : reached / headcount,
+    coverage: headcount === 0 ? 0 : roundFigure(reached / headcount),
     activeInitiatives: initiatives.filter((i) => i.status === 'PILOTING').length,
     initiativesByStatus: countByStatus(initiatives),
-    hypothesisHitRate: completed.length === 0 ? null : validated / completed.length,
-    medianDaysToDecision: median(daysToDecision),
+    hypothesisHitRate: completed.length === 0 ? null : roundFigure(validated / completed.length),
+    medianDaysToDecision: roundFigure(median(daysToDecision)),
     overdue: initiatives.flatMap((i) => overdueItems(i, now)),
     analysisParalysis: initiatives.filter((i) => inAnalysisParalysis(i, team.paralysisLimitDays, now)).map((i) => i.id),
   };
@@ -85,7 +86,7 @@ export function portfolioImpactAt(teams: TeamImpact[], now: string): PortfolioIm
     asOf: now,
     headcount,
     reachedMembers: reached,
-    coverage: headcount === 0 ? 0 : reached / headcount,
+    coverage: headcount === 0 ? 0 : roundFigure(reached / headcount),
     initiativesByStatus: STATUSES.map((status) => ({
       status,
       count: teams.reduce((sum, t) => sum + (t.initiativesByStatus.find((s) => s.status === status)?.count ?? 0), 0),
