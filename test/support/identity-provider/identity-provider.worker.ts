@@ -53,7 +53,9 @@ function build(): ProviderClass {
       if (!account) return undefined;
       return { accountId: id, claims: () => ({ sub: id, ...account.claims }) };
     },
-    interactions: { url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
     // pilotlog is the company's own application: people are not asked to consent to it.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
@@ -160,4 +162,3 @@ server.listen(0, '127.0.0.1', () => {
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   reply({ id: 0, issuer });
 });
-
