@@ -140,7 +140,7 @@ describe('signing in with an OpenID provider', () => {
       expect(hoursLeft).toBeGreaterThan(7.9);
       expect(hoursLeft).toBeLessThanOrEqual(8);
       expect(cookies.find((cookie) => cookie.name === 'pilotlog_sign_in')).toBeUndefined();
-      expect(await page.evaluate(() => [document.cookie, JSON.stringify(sessionStorage)])).toEqual(['', '{}']);
+      expect(await page.evaluate('[document.cookie, JSON.stringify(sessionStorage)]')).toEqual(['', '{}']);
       sessionCookie = `pilotlog_session=${session!.value}`;
     });
 

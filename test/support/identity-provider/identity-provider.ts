@@ -20,9 +20,8 @@ export interface ProviderSetup {
   };
 }
 
-export type WorkerRequest =
-  | { id: number; type: 'configure'; keys: JWK[]; redirectUris: string[] }
-  | { id: number; type: 'stop' };
+type WorkerCommand = { type: 'configure'; keys: JWK[]; redirectUris: string[] } | { type: 'stop' };
+export type WorkerRequest = WorkerCommand & { id: number };
 export interface WorkerReply {
   id: number;
   issuer?: string;
@@ -76,7 +75,7 @@ require(${JSON.stringify(join(__dirname, 'identity-provider.worker.ts'))});`;
   const started = answer(0);
   const { issuer } = await started;
   let nextId = 0;
-  const send = (request: Omit<WorkerRequest, 'id'>) => {
+  const send = (request: WorkerCommand) => {
     const id = ++nextId;
     const replied = answer(id);
     worker.postMessage({ ...request, id });
