@@ -383,6 +383,15 @@ describe('signing in with an OpenID provider', () => {
       expect((await ask(await valid(firstKey))).errors).toBeUndefined();
       expect((await ask(await provider.clientCredentialsToken())).errors).toBeUndefined();
     });
+
+    it('while the provider is down, answers its tokens SERVICE_UNAVAILABLE and still takes HS256 tokens', async () => {
+      await provider.stop();
+      await new Promise((resume) => setTimeout(resume, 1_100));
+      const response = await ask(await valid(await newProviderKey('third')));
+      expect(response.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(response.errors?.[0].message).toMatch(/keys of the identity provider .* cannot be fetched now/);
+      expect((await ask(await tokenFor('VIEWER', 'script', '*'))).errors).toBeUndefined();
+    });
   });
 
   it('a sign-in link from npm run token opens the dashboard signed in, and leaves no token in the address', async () => {

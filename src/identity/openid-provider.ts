@@ -1,3 +1,5 @@
+// openid-client is an ES module: Node (20.19 and later) loads it with require(), Jest does not, so the tests
+// run the service in a child process and nothing a unit test imports may import this file.
 import * as oidc from 'openid-client';
 import { IdentityProviderConfig } from '../config/config';
 import { IssuerKeys } from '../shared/auth/issuer-tokens';

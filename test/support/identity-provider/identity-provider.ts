@@ -75,6 +75,7 @@ require(${JSON.stringify(join(__dirname, 'identity-provider.worker.ts'))});`;
   const started = answer(0);
   const { issuer } = await started;
   let nextId = 0;
+  let stopped = false;
   const send = (request: WorkerCommand) => {
     const id = ++nextId;
     const replied = answer(id);
@@ -101,6 +102,8 @@ require(${JSON.stringify(join(__dirname, 'identity-provider.worker.ts'))});`;
       return body.access_token;
     },
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await send({ type: 'stop' }).catch(() => undefined);
       await worker.terminate();
     },
