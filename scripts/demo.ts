@@ -124,7 +124,7 @@ async function main(): Promise<number> {
     for (const [moment, instant] of Object.entries(DEMO_MOMENTS) as Array<[keyof typeof DEMO_MOMENTS, string]>) {
       console.log(`  ${instant}  ${DEMO_MOMENT_LABELS[moment]}`);
     }
-    console.log(`Sign in with: npm run -s token -- --role DIRECTOR --sub dana --teams '*'`);
+    console.log(`Sign in with: npm run -s token -- --link --role DIRECTOR --sub dana --teams '*'`);
     console.log(
       `The team mid-pilot: http://localhost:${config.port}/#/teams/${DEMO_TEAM.id}?asOf=${DEMO_MOMENTS.midPilot}`,
     );

@@ -3,9 +3,11 @@ import { findJwtSecret, noJwtSecretMessage } from '../src/shared/auth/jwt-secret
 import { Principal, Role, ROLES } from '../src/shared/auth/principal';
 import { signToken } from '../src/shared/auth/tokens';
 
-const USAGE = `usage: npm run token -- --role DIRECTOR|MANAGER|CONTRIBUTOR|VIEWER|AUDITOR --sub <who> [--teams '*'|team-a,team-b] [--expires 12h]
+const USAGE = `usage: npm run token -- --role DIRECTOR|MANAGER|CONTRIBUTOR|VIEWER|AUDITOR --sub <who> [--teams '*'|team-a,team-b] [--expires 12h] [--link]
 Prints a bearer token signed with the secret the service uses: JWT_SECRET, or the file the service generated in
-DATA_DIR (default ./data). Says on stderr which one it used; creates none.`;
+DATA_DIR (default ./data). Says on stderr which one it used; creates none.
+With --link, prints a one-click sign-in address for the dashboard instead, at PUBLIC_URL (default
+http://localhost:PORT); the token travels in the address's fragment, which no server receives or logs.`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -35,7 +37,15 @@ async function main(args: string[]): Promise<void> {
   }
   console.error(`token: signed with the secret from ${found.source}`);
   const principal: Principal = { sub, role: role as Role, teams };
-  console.log(await signToken(found.secret, principal, option(args, 'expires') ?? '12h'));
+  const token = await signToken(found.secret, principal, option(args, 'expires') ?? '12h');
+  console.log(
+    args.includes('--link') ? signInLink(config.publicUrl ?? `http://localhost:${config.port}`, token) : token,
+  );
+}
+
+/** The dashboard's sign-in page with the token in the fragment: it signs in, then drops the token from the address. */
+function signInLink(baseUrl: string, token: string): string {
+  return `${baseUrl}/#/signin?token=${encodeURIComponent(token)}`;
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {

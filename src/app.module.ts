@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { CoreModule, CoreOptions } from './core.module';
 import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
+import { IdentityModule } from './identity/identity.module';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthenticationGuard } from './shared/auth/authentication.guard';
 import { InitiativesModule } from './initiatives/initiatives.module';
@@ -35,6 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(options),
+        IdentityModule.register(config),
         CqrsModule.forRoot(),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

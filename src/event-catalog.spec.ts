@@ -24,13 +24,14 @@ describe("pilotlog's event versions", () => {
     source: 'CRM',
   };
 
-  it('writes ImpactAssessed, SuccessMetricDefined and DecisionRecorded at version 2, every other event at version 1', () => {
+  it('writes ImpactAssessed, SuccessMetricDefined, DecisionRecorded and FeedbackSubmitted at version 2, every other event at version 1', () => {
     expect(schemaVersionOf('SuccessMetricDefined')).toBe(2);
     expect(CURRENT_SCHEMA_VERSIONS.SuccessMetricDefined).toBe(2);
     expect(Object.entries(CURRENT_SCHEMA_VERSIONS).filter(([, version]) => version !== 1)).toEqual([
       ['ImpactAssessed', 2],
       ['SuccessMetricDefined', 2],
       ['DecisionRecorded', 2],
+      ['FeedbackSubmitted', 2],
     ]);
     expect(schemaVersionOf('TeamRegistered')).toBe(1);
   });
@@ -84,6 +85,22 @@ describe("pilotlog's event versions", () => {
       },
     ]);
     expect(data.evidence).not.toEqual(stored.evidence);
+  });
+
+  it('reads a FeedbackSubmitted v1 as recorded by whoever sent its command, as its metadata says', () => {
+    const stored = {
+      initiativeId: 'i',
+      feedbackId: 'f',
+      authorId: 'rep1',
+      kind: 'PRAISE',
+      text: 't',
+      submittedAt: 'x',
+    };
+    expect(upcast('FeedbackSubmitted', stored, 1, { actor: 'dana' })).toEqual({
+      data: { ...stored, recordedBy: 'dana' },
+      schemaVersion: 2,
+    });
+    expect(upcast('FeedbackSubmitted', stored, 1, { actor: 'rep1' }).data).toMatchObject({ recordedBy: 'rep1' });
   });
 
   it('keeps the kind of a metric that already names one', () => {

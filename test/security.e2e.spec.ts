@@ -474,7 +474,38 @@ describe('security over real HTTP', () => {
       );
       const events = auditTrail.edges.map((e: any) => e.node);
       expect(events.map((e: any) => e.actor)).toEqual(events.map(() => f.director));
-      expect(events.find((e: any) => e.type === 'FeedbackSubmitted').data.authorId).toBe(f.ics[2]);
+      expect(events.find((e: any) => e.type === 'FeedbackSubmitted').data).toMatchObject({
+        authorId: f.ics[2],
+        recordedBy: f.director,
+      });
+      const shown = await ok(
+        app.gql<any>(
+          `query($id: ID!) { feedback(initiativeId: $id) { authorId recordedBy text } }`,
+          { id },
+          { token: director },
+        ),
+      );
+      expect(shown.feedback).toEqual([{ authorId: f.ics[2], recordedBy: f.director, text: 'Said in our 1:1' }]);
+    });
+
+    it('feedback without an author is the signed-in person’s own, and no input can say who recorded it', async () => {
+      const f = fixtures.CONTRIBUTOR;
+      const own = { initiativeId: f.proposed, kind: 'PRAISE', text: 'My own words' };
+      const answered = await app.gql(mutation('submitFeedback'), { input: own }, { token: tokens.CONTRIBUTOR });
+      expect(answered.errors).toBeUndefined();
+      const shown = await ok(
+        app.gql<any>(
+          `query($id: ID!) { feedback(initiativeId: $id) { authorId recordedBy text } }`,
+          { id: f.proposed },
+          { token: director },
+        ),
+      );
+      expect(shown.feedback).toContainEqual({ authorId: f.ics[0], recordedBy: f.ics[0], text: 'My own words' });
+      const before = eventCount();
+      const forged = { ...own, authorId: f.ics[0], recordedBy: f.director, text: 'Forged' };
+      const refused = await app.gql(mutation('submitFeedback'), { input: forged }, { token: tokens.CONTRIBUTOR });
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(eventCount()).toBe(before);
     });
 
     it('refuses an input that tries to set the actor, and appends nothing', async () => {

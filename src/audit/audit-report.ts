@@ -95,8 +95,11 @@ export function summarizeEvent(entry: Pick<AuditEntry, 'type' | 'data'>): string
       return `scaled to the whole team by decision ${event.data.decisionId}`;
     case 'InitiativeStopped':
       return `stopped by decision ${event.data.decisionId}`;
-    case 'FeedbackSubmitted':
-      return `${event.data.kind} from ${event.data.authorId}: ${quote(event.data.text)}`;
+    case 'FeedbackSubmitted': {
+      const { kind, authorId, recordedBy, text } = event.data;
+      const recorded = recordedBy === authorId ? '' : `, recorded by ${recordedBy}`;
+      return `${kind} from ${authorId}${recorded}: ${quote(text)}`;
+    }
     default:
       return JSON.stringify(entry.data);
   }

@@ -118,4 +118,80 @@ describe('configuration', () => {
     expect((error as Error).message).toBe(`${name}: must be a whole number ${range}, got "${value}"`);
     expect((error as Error).message).not.toContain('\n');
   });
+
+  describe('the identity provider', () => {
+    const issuer = { OIDC_ISSUER: 'https://login.example.com/realms/sales', OIDC_CLIENT_ID: 'pilotlog' };
+
+    it('is off without OIDC_ISSUER', () => {
+      expect(loadConfig({ DATA_DIR: dir }).identityProvider).toBeNull();
+    });
+
+    it('defaults the audience to the client id and reads role, teams and groups claims', () => {
+      expect(loadConfig({ DATA_DIR: dir, ...issuer }).identityProvider).toEqual({
+        issuer: 'https://login.example.com/realms/sales',
+        clientId: 'pilotlog',
+        clientSecret: null,
+        audience: 'pilotlog',
+        scopes: 'openid profile email',
+        providerName: 'login.example.com',
+        claims: { subjectClaim: 'sub', roleClaim: 'role', teamsClaim: 'teams', groupsClaim: 'groups', groupGrants: [] },
+        sessionHours: 8,
+        keysRefetchCooldownSeconds: 30,
+      });
+    });
+
+    it('reads the group map: a role and teams, a role alone, teams alone', () => {
+      const config = loadConfig({
+        DATA_DIR: dir,
+        ...issuer,
+        OIDC_CLIENT_SECRET: 's3cret',
+        OIDC_AUDIENCE: 'api://pilotlog',
+        OIDC_PROVIDER_NAME: 'Keycloak',
+        OIDC_GROUPS_CLAIM: 'realm_access.roles',
+        OIDC_GROUP_MAP: 'pilotlog-director=DIRECTOR:*; pilotlog-viewer=viewer ;smb=:smb,enterprise',
+      }).identityProvider!;
+      expect(config).toMatchObject({ clientSecret: 's3cret', audience: 'api://pilotlog', providerName: 'Keycloak' });
+      expect(config.claims.groupsClaim).toBe('realm_access.roles');
+      expect(config.claims.groupGrants).toEqual([
+        { group: 'pilotlog-director', role: 'DIRECTOR', teams: '*' },
+        { group: 'pilotlog-viewer', role: 'VIEWER', teams: [] },
+        { group: 'smb', role: null, teams: ['smb', 'enterprise'] },
+      ]);
+    });
+
+    it.each([
+      [{ OIDC_ISSUER: 'http://login.example.com', OIDC_CLIENT_ID: 'p' }, 'OIDC_ISSUER', /https address/],
+      [{ OIDC_ISSUER: 'not a url', OIDC_CLIENT_ID: 'p' }, 'OIDC_ISSUER', /https address/],
+      [{ OIDC_ISSUER: 'https://login.example.com' }, 'OIDC_CLIENT_ID', /required with OIDC_ISSUER/],
+      [{ OIDC_CLIENT_ID: 'pilotlog' }, 'OIDC_CLIENT_ID', /OIDC_ISSUER is not/],
+      [{ ...issuer, OIDC_SCOPES: 'profile email' }, 'OIDC_SCOPES', /must include openid/],
+      [{ ...issuer, OIDC_ROLE_CLAIM: 'two words' }, 'OIDC_ROLE_CLAIM', /one claim name/],
+      [{ ...issuer, OIDC_GROUP_MAP: 'admins=OWNER:*' }, 'OIDC_GROUP_MAP', /"admins=OWNER:\*" names no role/],
+      [{ ...issuer, OIDC_GROUP_MAP: 'admins' }, 'OIDC_GROUP_MAP', /has no group before "="/],
+      [{ ...issuer, OIDC_GROUP_MAP: 'admins=' }, 'OIDC_GROUP_MAP', /grants neither a role nor teams/],
+      [{ ...issuer, OIDC_SESSION_HOURS: '0' }, 'OIDC_SESSION_HOURS', /from 1 to 720/],
+      [{ PUBLIC_URL: 'https://pilotlog.example.com/app' }, 'PUBLIC_URL', /no path/],
+    ])('refuses %j naming %s', (env, variable, problem) => {
+      let error: unknown;
+      try {
+        loadConfig({ DATA_DIR: dir, ...env });
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message).toMatch(problem);
+    });
+
+    it('allows plain http for an issuer on this machine only, and reads PUBLIC_URL without its slash', () => {
+      const local = { OIDC_ISSUER: 'http://127.0.0.1:8080/realms/dev', OIDC_CLIENT_ID: 'pilotlog' };
+      expect(loadConfig({ DATA_DIR: dir, ...local }).identityProvider?.issuer).toBe('http://127.0.0.1:8080/realms/dev');
+      expect(
+        loadConfig({ DATA_DIR: dir, ...local, OIDC_ISSUER: 'http://localhost:8080' }).identityProvider,
+      ).not.toBeNull();
+      expect(loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'https://pilotlog.example.com/' }).publicUrl).toBe(
+        'https://pilotlog.example.com',
+      );
+    });
+  });
 });

@@ -1,5 +1,8 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { Role, ROLES } from '../shared/auth/principal';
+import { ClaimMapping, GroupGrant } from '../shared/auth/provider-claims';
 
 export interface AppConfig {
   port: number;
@@ -19,6 +22,28 @@ export interface AppConfig {
   commandStateCacheStreams: number;
   /** Abuse limits every GraphQL operation is checked against before it runs. */
   queryLimits: QueryLimits;
+  /** Where people open the service (scheme, host and port, no path); else the address each request names. */
+  publicUrl: string | null;
+  /** Single sign-on and provider-signed bearer tokens; null when no identity provider is configured. */
+  identityProvider: IdentityProviderConfig | null;
+}
+
+export interface IdentityProviderConfig {
+  /** The issuer URL; its discovery document is at `/.well-known/openid-configuration` below it. */
+  issuer: string;
+  clientId: string;
+  /** Null for a public client, which proves itself with PKCE alone. */
+  clientSecret: string | null;
+  /** The `aud` bearer tokens from the provider must include. */
+  audience: string;
+  scopes: string;
+  /** Shown on the sign-in page: "Sign in with <providerName>". */
+  providerName: string;
+  claims: ClaimMapping;
+  /** How long a dashboard session lasts after sign-in, whatever the provider's own session does. */
+  sessionHours: number;
+  /** How soon a token signed with a key not yet known may fetch the provider's keys again. */
+  keysRefetchCooldownSeconds: number;
 }
 
 export interface QueryLimits {
@@ -78,6 +103,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 1, 1_000_000),
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 100_000),
     },
+    publicUrl: publicUrl(env),
+    identityProvider: identityProvider(env),
   };
 }
 
@@ -126,4 +153,131 @@ function jwtSecret(env: Env): string | null {
   if (raw === undefined || raw === '') return null;
   if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   return raw;
+}
+
+function publicUrl(env: Env): string | null {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return null;
+  const url = parsedUrl(raw);
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an http(s) address with no path, like https://pilotlog.example.com, got "${raw}"`,
+    );
+  }
+  return url.origin;
+}
+
+const IDENTITY_PROVIDER_VARIABLES = [
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_AUDIENCE',
+  'OIDC_SCOPES',
+  'OIDC_PROVIDER_NAME',
+  'OIDC_SUBJECT_CLAIM',
+  'OIDC_ROLE_CLAIM',
+  'OIDC_TEAMS_CLAIM',
+  'OIDC_GROUPS_CLAIM',
+  'OIDC_GROUP_MAP',
+  'OIDC_SESSION_HOURS',
+  'OIDC_KEYS_REFETCH_COOLDOWN_SECONDS',
+];
+
+function identityProvider(env: Env): IdentityProviderConfig | null {
+  const raw = env.OIDC_ISSUER?.trim();
+  if (!raw) {
+    const stray = IDENTITY_PROVIDER_VARIABLES.find((name) => env[name]?.trim());
+    if (stray) throw new ConfigError(stray, 'is set but OIDC_ISSUER is not: set the issuer too, or unset it');
+    return null;
+  }
+  const url = parsedUrl(raw);
+  if (!url || url.search || url.hash || !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url)))) {
+    throw new ConfigError(
+      'OIDC_ISSUER',
+      `must be the https address of the identity provider's issuer (http only on this machine), got "${raw}"`,
+    );
+  }
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId)
+    throw new ConfigError('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER: the id pilotlog has at the provider');
+  const scopes = env.OIDC_SCOPES?.trim() || 'openid profile email';
+  if (!scopes.split(/\s+/).includes('openid')) {
+    throw new ConfigError('OIDC_SCOPES', `must include openid, got "${scopes}"`);
+  }
+  return {
+    issuer: raw,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || null,
+    audience: env.OIDC_AUDIENCE?.trim() || clientId,
+    scopes,
+    providerName: env.OIDC_PROVIDER_NAME?.trim() || url.host,
+    claims: {
+      subjectClaim: claimName(env, 'OIDC_SUBJECT_CLAIM', 'sub'),
+      roleClaim: claimName(env, 'OIDC_ROLE_CLAIM', 'role'),
+      teamsClaim: claimName(env, 'OIDC_TEAMS_CLAIM', 'teams'),
+      groupsClaim: claimName(env, 'OIDC_GROUPS_CLAIM', 'groups'),
+      groupGrants: groupGrants(env),
+    },
+    sessionHours: integer(env, 'OIDC_SESSION_HOURS', 8, 1, 720),
+    keysRefetchCooldownSeconds: integer(env, 'OIDC_KEYS_REFETCH_COOLDOWN_SECONDS', 30, 0, 3600),
+  };
+}
+
+function parsedUrl(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
+function isLoopback(url: URL): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+function claimName(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (/\s/.test(raw)) throw new ConfigError(name, `must be one claim name (or a dotted path), got "${raw}"`);
+  return raw;
+}
+
+/**
+ * `OIDC_GROUP_MAP`: entries separated by `;`, each `<group>=<ROLE>:<teams>`, where the role or the
+ * teams (comma-separated team ids, or `*`) may be left out: `admins=DIRECTOR:*; smb-reps=CONTRIBUTOR:smb`.
+ */
+function groupGrants(env: Env): GroupGrant[] {
+  const raw = env.OIDC_GROUP_MAP?.trim();
+  if (!raw) return [];
+  return raw
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const separator = entry.lastIndexOf('=');
+      const group = entry.slice(0, Math.max(separator, 0)).trim();
+      const [rolePart = '', ...teamParts] = entry.slice(separator + 1).split(':');
+      const role = rolePart.trim().toUpperCase();
+      const teamsText = teamParts.join(':').trim();
+      const problem =
+        separator <= 0 || !group
+          ? 'has no group before "="'
+          : role && !ROLES.includes(role as Role)
+            ? `names no role of ${ROLES.join(', ')}`
+            : !role && !teamsText
+              ? 'grants neither a role nor teams'
+              : null;
+      if (problem) {
+        throw new ConfigError(
+          'OIDC_GROUP_MAP',
+          `the entry "${entry}" ${problem}; write <group>=<ROLE>:<team,team|*>, entries separated by ";"`,
+        );
+      }
+      const teams = teamsText
+        .split(',')
+        .map((team) => team.trim())
+        .filter(Boolean);
+      return { group, role: (role || null) as Role | null, teams: teams.includes('*') ? '*' : teams };
+    });
 }

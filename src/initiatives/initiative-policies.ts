@@ -51,11 +51,14 @@ export const decisionMakers: InitiativePolicy = (principal, initiative) => {
   }
 };
 
-/** Feedback comes from the team: a contributor files only their own; directors and managers may file anyone's. */
-export const feedbackFromTheTeam: InitiativePolicy<{ authorId: string }> = (principal, initiative, { authorId }) => {
+/**
+ * Feedback comes from the team: a contributor files only their own; directors and managers may also
+ * record what a member told them, and the feedback says they recorded it.
+ */
+export const feedbackFromTheTeam: InitiativePolicy<{ authorId?: string }> = (principal, initiative, { authorId }) => {
   requireTeam(principal, initiative.teamId);
   refuseReadOnly(principal);
-  if (principal.role === 'CONTRIBUTOR' && authorId !== principal.sub) {
+  if (principal.role === 'CONTRIBUTOR' && authorId !== undefined && authorId !== principal.sub) {
     throw new Forbidden('A contributor may submit feedback only as themselves');
   }
 };

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** Paths that belong to the API and must never be answered by the single-page app. */
-const API_PREFIXES = ['/graphql', '/health', '/ready'];
+const API_PREFIXES = ['/graphql', '/health', '/ready', '/auth'];
 
 interface WebRequest {
   method: string;

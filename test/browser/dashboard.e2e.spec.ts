@@ -115,6 +115,8 @@ describe('the dashboard in a browser, against the real service loaded with the r
       /Pilot reps averaged 5\.5 more customers than the control group \(15\.5 vs 10\); 95% interval [\d.]+ to [\d.]+ \(p [=<] [\d.]+\)/,
     );
     await expectText(page.getByTestId('timeline'), /Decision: Pivot.*Decision: Scale/s);
+    // The story's director put in what Rep 1 said: the page names both, never passing it off as Rep 1's own entry.
+    await expectText(page.getByTestId('recorded-by'), 'recorded by Dana Director for Rep 1');
     await expectText(page.getByTestId('hypothesis'), /voice notes/);
     await screenshot('initiative.png', { fullPage: true });
   });

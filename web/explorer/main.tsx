@@ -31,9 +31,10 @@ const fetcher: Fetcher = async (params, options) => {
   return response.json();
 };
 
+/** The dashboard tab's token; without one, no header, so a session opened with the identity provider is used. */
 function headersWithToken(): string {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  const text = JSON.stringify({ Authorization: `Bearer ${token ?? 'paste-a-token-here'}` }, null, 2);
+  const text = JSON.stringify(token ? { Authorization: `Bearer ${token}` } : {}, null, 2);
   rememberHeaders(text);
   return text;
 }
@@ -103,8 +104,10 @@ function ExamplesPane() {
     <div className="examples">
       <div className="graphiql-doc-explorer-title">Examples</div>
       <p>
-        One click loads a query with ids from this service and runs it. Put your token in the <strong>Headers</strong>{' '}
-        tab below the query (<code>npm run token -- --role DIRECTOR --sub you --teams &apos;*&apos;</code>).
+        One click loads a query with ids from this service and runs it, as whoever is signed in to the dashboard. Or put
+        a token in the <strong>Headers</strong> tab below the query:{' '}
+        <code>{'{"Authorization": "Bearer <token>"}'}</code> (
+        <code>npm run token -- --role DIRECTOR --sub you --teams &apos;*&apos;</code>).
       </p>
       <ul>
         {EXAMPLES.map((example) => (

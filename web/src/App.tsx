@@ -13,8 +13,8 @@ import { useSession } from './session';
 
 export function App() {
   const location = useLocation();
-  const { session, signOut } = useSession();
-  const needsSignIn = !session && location.route.page !== 'signin';
+  const { session, checking, signOut } = useSession();
+  const needsSignIn = !checking && !session && location.route.page !== 'signin';
 
   useEffect(() => {
     if (needsSignIn) navigate({ page: 'signin' });
@@ -45,13 +45,16 @@ export function App() {
             <span className="who" data-testid="signed-in-as">
               <span>
                 <strong>{session.sub}</strong> · {session.role.toLowerCase()} · {describeTeams(session)}
-                {isExpired(session) && <span className="pill warn small-pill">token expired</span>}
+                {isExpired(session) && (
+                  <span className="pill warn small-pill">
+                    {session.via === 'provider' ? 'session ended' : 'token expired'}
+                  </span>
+                )}
               </span>
               <button
                 type="button"
                 onClick={() => {
-                  signOut();
-                  navigate({ page: 'signin' });
+                  void signOut().then(() => navigate({ page: 'signin' }));
                 }}
               >
                 Sign out

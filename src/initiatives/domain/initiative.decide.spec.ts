@@ -139,6 +139,7 @@ const feedback = (overrides: Partial<SubmitFeedback> = {}): SubmitFeedback => ({
   team,
   feedbackId: 'f1',
   authorId: 'ivan',
+  recordedBy: 'ivan',
   kind: 'SUGGESTION',
   text: 'Try voice notes',
   now: T3,
@@ -803,6 +804,7 @@ describe('submitting feedback', () => {
       initiativeId: ID,
       feedbackId: 'f1',
       authorId: 'ivan',
+      recordedBy: 'ivan',
       kind: 'SUGGESTION',
       text: 'Try voice notes',
       submittedAt: T3,
@@ -827,6 +829,12 @@ describe('submitting feedback', () => {
         .when(feedback({ authorId: 'maria', kind: 'CONCERN' }))
         .events(),
     ).toHaveLength(1);
+  });
+
+  it('recorded by someone else for a member, says both who said it and who recorded it', () => {
+    given(created)
+      .when(feedback({ authorId: 'ivan', recordedBy: 'maria' }))
+      .then([{ ...submitted, data: { ...submitted.data, recordedBy: 'maria' } }]);
   });
 
   it('FeedbackAuthorMustBeTeamMember: the author is a current member of the team', () => {

@@ -518,6 +518,8 @@ export type SubmitFeedback = At & {
   team: TeamSnapshot;
   feedbackId: string;
   authorId: string;
+  /** Who sends the command; differs from the author when the feedback was heard and recorded for them. */
+  recordedBy: string;
   kind: FeedbackKind;
   text: string;
 };
@@ -545,6 +547,7 @@ function submitFeedback(command: SubmitFeedback, state: ProposedInitiative): Ini
         initiativeId: state.initiativeId,
         feedbackId: command.feedbackId,
         authorId: command.authorId,
+        recordedBy: command.recordedBy,
         kind: command.kind,
         text: feedback,
         submittedAt: command.now,

@@ -136,7 +136,10 @@ export type FeedbackSubmitted = {
   data: {
     initiativeId: string;
     feedbackId: string;
+    /** Whose words these are: a member of the team. */
     authorId: string;
+    /** Who put them in: the author, or a director or manager recording what a member told them. */
+    recordedBy: string;
     kind: FeedbackKind;
     text: string;
     submittedAt: string;

@@ -16,7 +16,7 @@ export const INITIATIVE_SCHEMA_VERSIONS: Readonly<Record<InitiativeEventType, nu
   HypothesisRevised: 1,
   InitiativeScaled: 1,
   InitiativeStopped: 1,
-  FeedbackSubmitted: 1,
+  FeedbackSubmitted: 2,
 };
 
 /** Every initiative event type: the keys of the versions above, so none can be left out. */
@@ -42,6 +42,13 @@ export const initiativeUpcasters: readonly Upcaster[] = [
     type: 'DecisionRecorded',
     fromVersion: 1,
     upcast: (data) => ({ ...data, evidence: (data.evidence as MetricEvidence[]).map(roundedEvidence) }),
+  },
+  {
+    // Feedback has said who recorded it since version 2. Before, whoever sent the command is the one the
+    // event's metadata names, so older feedback shows who really put it in rather than passing for the author's.
+    type: 'FeedbackSubmitted',
+    fromVersion: 1,
+    upcast: (data, { actor }) => ({ ...data, recordedBy: data.recordedBy ?? actor ?? data.authorId }),
   },
 ];
 

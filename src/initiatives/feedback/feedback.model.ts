@@ -10,8 +10,14 @@ export class Feedback {
   @Field(() => ID)
   initiativeId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Whose feedback it is: a member of the team' })
   authorId!: string;
+
+  @Field(() => ID, {
+    description:
+      'Who recorded it (the subject of their token): the author, or a director or manager who heard it from the author',
+  })
+  recordedBy!: string;
 
   @Field(() => FeedbackKind)
   kind!: keyof typeof FeedbackKind;

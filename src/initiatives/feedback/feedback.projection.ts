@@ -5,6 +5,7 @@ export interface FeedbackView {
   id: string;
   initiativeId: string;
   authorId: string;
+  recordedBy: string;
   kind: FeedbackKind;
   text: string;
   submittedAt: string;
@@ -16,7 +17,7 @@ export const feedbackProjection = defineProjection<FeedbackSubmitted, readonly F
   events: ['FeedbackSubmitted'],
   keyOf: ({ data }) => data.initiativeId,
   evolve(list = [], { data }) {
-    const { feedbackId, initiativeId, authorId, kind, text, submittedAt } = data;
-    return [...list, { id: feedbackId, initiativeId, authorId, kind, text, submittedAt }];
+    const { feedbackId, initiativeId, authorId, recordedBy, kind, text, submittedAt } = data;
+    return [...list, { id: feedbackId, initiativeId, authorId, recordedBy, kind, text, submittedAt }];
   },
 });

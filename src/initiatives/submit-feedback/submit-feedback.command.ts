@@ -6,10 +6,13 @@ import { InitiativeState } from '../domain/initiative.state';
 import { InitiativeCommandHandler } from '../initiative-command';
 import { feedbackFromTheTeam } from '../initiative-policies';
 
-/** Submits a suggestion, concern or praise from a member of the team. */
+/**
+ * Submits a suggestion, concern or praise from a member of the team: the sender's own, unless a
+ * director or manager records what `authorId` told them, which the feedback then says.
+ */
 export class SubmitFeedbackCommand extends EntityCommand<{
   initiativeId: string;
-  authorId: string;
+  authorId?: string;
   kind: FeedbackKind;
   text: string;
 }> {}
@@ -21,7 +24,11 @@ export class SubmitFeedbackHandler extends InitiativeCommandHandler<SubmitFeedba
   protected async decide(initiative: InitiativeState, { fields, sender }: SubmitFeedbackCommand, { now }: Moment) {
     const team = await this.teamOf(initiative);
     const feedbackId = this.commands.newId('feedback', sender);
-    const { authorId, kind, text } = fields;
-    return decideInitiative({ type: 'SubmitFeedback', team, feedbackId, authorId, kind, text, now }, initiative);
+    const recordedBy = sender.principal.sub;
+    const { authorId = recordedBy, kind, text } = fields;
+    return decideInitiative(
+      { type: 'SubmitFeedback', team, feedbackId, authorId, recordedBy, kind, text, now },
+      initiative,
+    );
   }
 }

@@ -13,8 +13,13 @@ export class SubmitFeedbackInput extends IdempotentInput {
   @IdField()
   initiativeId!: string;
 
-  @IdField()
-  authorId!: string;
+  @IdField({
+    nullable: true,
+    description:
+      'Whose feedback it is; the signed-in person when left out. A director or manager may name a member whose ' +
+      'feedback they heard: the feedback then shows them as recordedBy',
+  })
+  authorId?: string;
 
   @Field(() => FeedbackKind)
   @IsIn(Object.values(FeedbackKind))

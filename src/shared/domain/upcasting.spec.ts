@@ -40,6 +40,19 @@ describe('an upcaster registry', () => {
     expect(stored).toEqual({ name: 'a' });
   });
 
+  it('gives every step what the store knows of the event besides its data', () => {
+    const stamped: Upcaster = {
+      type: 'ThingHappened',
+      fromVersion: 1,
+      upcast: (data, { actor }) => ({ ...data, by: actor }),
+    };
+    const withActor = createUpcasting({ ThingHappened: 2 }, [stamped]);
+    expect(withActor.upcast('ThingHappened', { name: 'a' }, 1, { actor: 'dana' }).data).toEqual({
+      name: 'a',
+      by: 'dana',
+    });
+  });
+
   it('knows the version to write', () => {
     expect(registry.schemaVersionOf('ThingHappened')).toBe(3);
     expect(registry.schemaVersionOf('FromElsewhere')).toBe(1);

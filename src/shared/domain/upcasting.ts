@@ -1,10 +1,16 @@
 export type EventData = { readonly [field: string]: unknown };
 
+/** What the store knows of an event besides its data, for an upcaster that fills a new field from it. */
+export interface StoredFacts {
+  /** Who sent the command that wrote the event. */
+  actor?: string;
+}
+
 /** Turns the data of one event type written at `fromVersion` into its shape at `fromVersion + 1`. */
 export interface Upcaster {
   type: string;
   fromVersion: number;
-  upcast(data: EventData): EventData;
+  upcast(data: EventData, stored: StoredFacts): EventData;
 }
 
 export interface Upcasted {
@@ -22,7 +28,7 @@ export interface Upcasting {
    * Data already current, of an unknown type, or written by a newer release is returned as is,
    * so a replica that is behind on a rolling upgrade still reads the stream.
    */
-  upcast(type: string, data: EventData, schemaVersion: number | undefined): Upcasted;
+  upcast(type: string, data: EventData, schemaVersion: number | undefined, stored?: StoredFacts): Upcasted;
 }
 
 /**
@@ -51,13 +57,13 @@ export function createUpcasting(currentVersions: SchemaVersions, upcasters: read
   const schemaVersionOf = (type: string) => currentVersions[type] ?? 1;
   return {
     schemaVersionOf,
-    upcast(type, data, schemaVersion) {
+    upcast(type, data, schemaVersion, stored = {}) {
       // Events stored before versions were recorded are the first version.
       let version = schemaVersion ?? 1;
       let upcasted = data;
       const current = schemaVersionOf(type);
       while (version < current) {
-        upcasted = byStep.get(`${type}@${version}`)!.upcast(upcasted);
+        upcasted = byStep.get(`${type}@${version}`)!.upcast(upcasted, stored);
         version++;
       }
       return { data: upcasted, schemaVersion: version };

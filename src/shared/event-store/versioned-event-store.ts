@@ -17,7 +17,7 @@ import {
 /** A stored event as today's code reads it: older payloads upcast, the stored bytes untouched. */
 export function upcastRecorded(upcasting: Upcasting, event: RecordedEvent): RecordedEvent {
   const stored = event.metadata.schemaVersion;
-  const current = upcasting.upcast(event.type, event.data as EventData, stored);
+  const current = upcasting.upcast(event.type, event.data as EventData, stored, { actor: event.metadata.actor });
   if (current.schemaVersion === stored) return event;
   return {
     ...event,

@@ -27,6 +27,11 @@ export function unauthenticated(message = 'A valid bearer token is required'): G
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
+/** Something the request needs cannot be reached now (the identity provider's keys); a retry may pass. */
+export function serviceUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+}
+
 /** Error codes produced by graphql-js and Apollo themselves for malformed requests; safe to show. */
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -38,7 +43,12 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const KNOWN_CODES = new Set<string>(['UNAUTHENTICATED', 'PAYLOAD_TOO_LARGE', ...REQUEST_ERROR_CODES]);
+const KNOWN_CODES = new Set<string>([
+  'UNAUTHENTICATED',
+  'SERVICE_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
+  ...REQUEST_ERROR_CODES,
+]);
 
 const SAFE_EXTENSION_KEYS = ['field', 'limit'];
 

@@ -165,6 +165,8 @@ export interface Feedback {
   id: string;
   initiativeId: string;
   authorId: string;
+  /** Who put the feedback in: the author, or a director or manager who heard it from them. */
+  recordedBy: string;
   kind: 'SUGGESTION' | 'CONCERN' | 'PRAISE';
   text: string;
   submittedAt: string;
@@ -293,7 +295,7 @@ export interface CohortComparisonResult {
 }
 
 export const FEEDBACK_QUERY = `query Feedback($initiativeId: ID!, $asOf: DateTime) {
-  feedback(initiativeId: $initiativeId, asOf: $asOf) { id initiativeId authorId kind text submittedAt }
+  feedback(initiativeId: $initiativeId, asOf: $asOf) { id initiativeId authorId recordedBy kind text submittedAt }
 }`;
 export interface FeedbackResult {
   feedback: Feedback[];

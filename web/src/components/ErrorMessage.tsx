@@ -17,8 +17,7 @@ export function ErrorMessage({ error, context }: { error: unknown; context?: str
         <button
           type="button"
           onClick={() => {
-            signOut();
-            navigate({ page: 'signin' });
+            void signOut().then(() => navigate({ page: 'signin' }));
           }}
         >
           Sign in again

@@ -428,6 +428,11 @@ function FeedbackSection({ initiative, asOf, names }: { initiative: Initiative; 
             <li key={f.id}>
               <span className={`pill feedback-${f.kind.toLowerCase()}`}>{f.kind.toLowerCase()}</span>{' '}
               <strong>{names.get(f.authorId) ?? f.authorId}</strong>{' '}
+              {f.recordedBy !== f.authorId && (
+                <span className="recorded-by muted small" data-testid="recorded-by">
+                  recorded by {names.get(f.recordedBy) ?? f.recordedBy} for {names.get(f.authorId) ?? f.authorId}
+                </span>
+              )}{' '}
               <time className="muted small" dateTime={f.submittedAt}>
                 {formatDate(f.submittedAt)}
               </time>
