@@ -1,5 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_QUIET_PERIOD_HOURS } from '../webhooks/domain/alert.decide';
+import { Network, parseNetworks } from '../webhooks/domain/outbound-address';
 
 export interface AppConfig {
   port: number;
@@ -19,6 +21,22 @@ export interface AppConfig {
   commandStateCacheStreams: number;
   /** Abuse limits every GraphQL operation is checked against before it runs. */
   queryLimits: QueryLimits;
+  /** Where the dashboard is reached, for links in webhook messages; no trailing slash. */
+  publicUrl: string;
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Private, loopback or link-local networks webhooks may still reach (on-premises receivers). */
+  allowedNetworks: Network[];
+  /** Longest one delivery attempt may take, connection and answer included. */
+  timeoutMs: number;
+  /** How long a decision may be overdue before DECISION_OVERDUE is sent. */
+  quietPeriodHours: number;
+  /** How often due deliveries and alerts are looked for. */
+  tickMs: number;
+  /** How long the replica that sends webhooks holds the right to, without renewing it. */
+  leaseSeconds: number;
 }
 
 export interface QueryLimits {
@@ -42,6 +60,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxTokens: 5000,
   maxDirectives: 50,
 };
+
+/** The configuration the service was started with, for providers that read a setting of their own. */
+export const APP_CONFIG = Symbol('AppConfig');
 
 /** A configuration value that cannot work; the message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -78,7 +99,38 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 1, 1_000_000),
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 100_000),
     },
+    publicUrl: publicUrl(env),
+    webhooks: {
+      allowedNetworks: allowedNetworks(env),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      quietPeriodHours: integer(env, 'ALERT_QUIET_PERIOD_HOURS', DEFAULT_QUIET_PERIOD_HOURS, 0, 8760),
+      tickMs: integer(env, 'WEBHOOK_TICK_MS', 1000, 10, 60_000),
+      leaseSeconds: integer(env, 'WEBHOOK_LEASE_SECONDS', 30, 2, 3600),
+    },
   };
+}
+
+function publicUrl(env: Env): string {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return `http://localhost:${env.PORT?.trim() || 3000}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `must be an absolute http or https URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', `must be an absolute http or https URL, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function allowedNetworks(env: Env): Network[] {
+  try {
+    return parseNetworks(env.WEBHOOK_ALLOWED_NETWORKS ?? '');
+  } catch (error) {
+    throw new ConfigError('WEBHOOK_ALLOWED_NETWORKS', (error as Error).message);
+  }
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
