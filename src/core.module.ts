@@ -4,7 +4,12 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { pilotlogEventStore } from './event-catalog';
 import { JWT_SECRET } from './shared/auth/auth.tokens';
 import { resolveJwtSecret } from './shared/auth/jwt-secret';
-import { CHECKPOINT_STORE, CHECKPOINTS_FILE_NAME, SqliteCheckpointStore } from './shared/checkpoints/checkpoint-store';
+import {
+  CHECKPOINT_STORE,
+  CHECKPOINTS_FILE_NAME,
+  EventStoreCheckpointStore,
+  SqliteCheckpointStore,
+} from './shared/checkpoints/checkpoint-store';
 import { CLOCK, Clock, systemClock } from './shared/clock';
 import { CommandHandling } from './shared/command-handling/command-handling';
 import { StreamStateCache } from './shared/command-handling/stream-state-cache';
@@ -37,7 +42,11 @@ export class CoreModule {
         { provide: JWT_SECRET, useValue: resolveJwtSecret(config.jwtSecret, config.dataDir) },
         {
           provide: CHECKPOINT_STORE,
-          useFactory: () => new SqliteCheckpointStore(join(config.dataDir, CHECKPOINTS_FILE_NAME)),
+          // Replicas on EventStoreDB keep nothing on their own disk; the embedded store lives in DATA_DIR anyway.
+          useFactory: () =>
+            config.eventStoreConnectionString
+              ? new EventStoreCheckpointStore(store)
+              : new SqliteCheckpointStore(join(config.dataDir, CHECKPOINTS_FILE_NAME)),
         },
       ],
       exports: [

@@ -3,6 +3,7 @@ import { createUpcasting, Upcasting } from './shared/domain/upcasting';
 import { EventStore, RecordedEvent } from './shared/event-store/event-store.port';
 import { HashChainedEventStore } from './shared/event-store/hash-chain';
 import { upcastRecorded, VersionedEventStore } from './shared/event-store/versioned-event-store';
+import { CHECKPOINT_SCHEMA_VERSIONS } from './shared/checkpoints/checkpoint-store';
 import { LEASE_SCHEMA_VERSIONS } from './shared/leases/lease.decide';
 import { TEAM_SCHEMA_VERSIONS, teamUpcasters } from './teams/domain/team.upcasters';
 import { WEBHOOK_SCHEMA_VERSIONS, webhookUpcasters } from './webhooks/domain/webhook.upcasters';
@@ -13,7 +14,13 @@ import { WEBHOOK_SCHEMA_VERSIONS, webhookUpcasters } from './webhooks/domain/web
  * missing) would otherwise only show when an old event is read years later.
  */
 export const eventUpcasting: Upcasting = createUpcasting(
-  { ...TEAM_SCHEMA_VERSIONS, ...INITIATIVE_SCHEMA_VERSIONS, ...WEBHOOK_SCHEMA_VERSIONS, ...LEASE_SCHEMA_VERSIONS },
+  {
+    ...TEAM_SCHEMA_VERSIONS,
+    ...INITIATIVE_SCHEMA_VERSIONS,
+    ...WEBHOOK_SCHEMA_VERSIONS,
+    ...LEASE_SCHEMA_VERSIONS,
+    ...CHECKPOINT_SCHEMA_VERSIONS,
+  },
   [...teamUpcasters, ...initiativeUpcasters, ...webhookUpcasters],
 );
 

@@ -356,6 +356,8 @@ export class WebhookDispatcher implements OnApplicationShutdown {
 
   /** The checkpoint: just before the earliest delivery not finished, or the last event read when none is waiting. */
   private async saveCheckpoint(): Promise<void> {
+    // With no webhook there is nothing to resume: a service that never had one writes no checkpoint.
+    if (this.readModels.views(webhookListProjection).size === 0) return;
     let checkpoint = this.lastRead;
     let earliest: Pending | null = null;
     for (const queue of this.queues.values()) {
