@@ -14,6 +14,7 @@ import { formatError } from './shared/graphql/errors';
 import { GraphQLErrorsFilter } from './shared/graphql/graphql-errors.filter';
 import { queryLimitOptions } from './shared/graphql/query-limits';
 import { TeamsModule } from './teams/teams.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { GraphQLFormattedError } from 'graphql';
 
 const maskedErrors = new Logger('GraphQL');
@@ -58,6 +59,7 @@ export class AppModule {
         TeamsModule,
         InitiativesModule,
         AuditModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -10,6 +10,7 @@ import { badUserInput } from './shared/graphql/errors';
 import { readJsonBodies } from './shared/graphql/request-body';
 import { ReadModels } from './shared/projections/read-models';
 import { serveWeb } from './web/serve-web';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
   // Every slice has registered its read models while the modules were built: follow the log now.
   app.get(ReadModels).start();
+  app.get(WebhookDispatcher).start();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   serveWeb(app);
   const close = app.close.bind(app);

@@ -161,7 +161,11 @@ describe('npm run demo, against a service running on the same store', () => {
   });
 
   describe("the README's examples, run against the demo", () => {
-    const queries = queryExamples();
+    // The demo sends nothing out of the machine: examples that subscribe a webhook or read its
+    // deliveries are checked against the schema (readme-schema.spec.ts), not run here.
+    const queries = queryExamples().filter(
+      (example) => !/\b(createWebhook|deleteWebhook|webhookDeliveries)\b/.test(example.query),
+    );
     const commands = commandExamples();
 
     it('shows answers and outputs to compare with', () => {

@@ -194,4 +194,38 @@ describe('configuration', () => {
       );
     });
   });
+
+  it('sends webhooks to public addresses only, with a 10 s timeout and a 48 h quiet period, unless configured', () => {
+    const config = loadConfig({ DATA_DIR: dir, PORT: '8080' });
+    expect(config.publicUrl).toBeNull();
+    expect(config.webhooks).toEqual({
+      allowedNetworks: [],
+      timeoutMs: 10_000,
+      quietPeriodHours: 48,
+      tickMs: 1000,
+      leaseSeconds: 30,
+    });
+  });
+
+  it('reads the webhook settings from their variables', () => {
+    const config = loadConfig({
+      DATA_DIR: dir,
+      PUBLIC_URL: 'https://pilotlog.example.com/',
+      WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16, 127.0.0.1',
+      WEBHOOK_TIMEOUT_MS: '2500',
+      ALERT_QUIET_PERIOD_HOURS: '0',
+      WEBHOOK_TICK_MS: '50',
+      WEBHOOK_LEASE_SECONDS: '5',
+    });
+    expect(config.publicUrl).toBe('https://pilotlog.example.com');
+    expect(config.webhooks.allowedNetworks.map((network) => network.text)).toEqual(['10.20.0.0/16', '127.0.0.1']);
+    expect(config.webhooks).toMatchObject({ timeoutMs: 2500, quietPeriodHours: 0, tickMs: 50, leaseSeconds: 5 });
+  });
+
+  it('rejects an allow-list entry or a public URL that cannot work, naming the variable', () => {
+    expect(() => loadConfig({ DATA_DIR: dir, WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(
+      'WEBHOOK_ALLOWED_NETWORKS: "intranet" is not an IP address or network',
+    );
+    expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'pilotlog.example.com' })).toThrow(/^PUBLIC_URL: must be/);
+  });
 });

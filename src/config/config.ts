@@ -3,6 +3,8 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { Role, ROLES } from '../shared/auth/principal';
 import { ClaimMapping, GroupGrant } from '../shared/auth/provider-claims';
+import { DEFAULT_QUIET_PERIOD_HOURS } from '../webhooks/domain/alert.decide';
+import { Network, parseNetworks } from '../webhooks/domain/outbound-address';
 
 export interface AppConfig {
   port: number;
@@ -26,6 +28,7 @@ export interface AppConfig {
   publicUrl: string | null;
   /** Single sign-on and provider-signed bearer tokens; null when no identity provider is configured. */
   identityProvider: IdentityProviderConfig | null;
+  webhooks: WebhookConfig;
 }
 
 export interface IdentityProviderConfig {
@@ -44,6 +47,19 @@ export interface IdentityProviderConfig {
   sessionHours: number;
   /** How soon a token signed with a key not yet known may fetch the provider's keys again. */
   keysRefetchCooldownSeconds: number;
+}
+
+export interface WebhookConfig {
+  /** Private, loopback or link-local networks webhooks may still reach (on-premises receivers). */
+  allowedNetworks: Network[];
+  /** Longest one delivery attempt may take, connection and answer included. */
+  timeoutMs: number;
+  /** How long a decision may be overdue before DECISION_OVERDUE is sent. */
+  quietPeriodHours: number;
+  /** How often due deliveries and alerts are looked for. */
+  tickMs: number;
+  /** How long the replica that sends webhooks holds the right to, without renewing it. */
+  leaseSeconds: number;
 }
 
 export interface QueryLimits {
@@ -67,6 +83,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxTokens: 5000,
   maxDirectives: 50,
 };
+
+/** The configuration the service was started with, for providers that read a setting of their own. */
+export const APP_CONFIG = Symbol('AppConfig');
 
 /** A configuration value that cannot work; the message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -105,7 +124,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     publicUrl: publicUrl(env),
     identityProvider: identityProvider(env),
+    webhooks: {
+      allowedNetworks: allowedNetworks(env),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      quietPeriodHours: integer(env, 'ALERT_QUIET_PERIOD_HOURS', DEFAULT_QUIET_PERIOD_HOURS, 0, 8760),
+      tickMs: integer(env, 'WEBHOOK_TICK_MS', 1000, 10, 60_000),
+      leaseSeconds: integer(env, 'WEBHOOK_LEASE_SECONDS', 30, 2, 3600),
+    },
   };
+}
+
+function allowedNetworks(env: Env): Network[] {
+  try {
+    return parseNetworks(env.WEBHOOK_ALLOWED_NETWORKS ?? '');
+  } catch (error) {
+    throw new ConfigError('WEBHOOK_ALLOWED_NETWORKS', (error as Error).message);
+  }
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

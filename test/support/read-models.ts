@@ -6,6 +6,9 @@ import { metricSeriesProjection } from '../../src/initiatives/metric-series/metr
 import { teamInitiativesProjection } from '../../src/initiatives/team-impact/team-initiatives.projection';
 import { Projection } from '../../src/shared/projections/projection';
 import { teamDetailsProjection } from '../../src/teams/team-details/team-details.projection';
+import { activeAlertsProjection } from '../../src/webhooks/alerts/active-alerts.projection';
+import { webhookDeliveriesProjection } from '../../src/webhooks/webhook-deliveries/webhook-deliveries.projection';
+import { webhookListProjection } from '../../src/webhooks/webhook-list/webhook-list.projection';
 
 /**
  * Every read model the service keeps. The service learns them from its slices as they start; a
@@ -19,4 +22,7 @@ export const EVERY_READ_MODEL: readonly Projection<unknown>[] = [
   metricSeriesProjection,
   cohortReadingsProjection,
   decisionLogProjection,
+  webhookListProjection,
+  webhookDeliveriesProjection,
+  activeAlertsProjection,
 ] as readonly Projection<unknown>[];

@@ -16,6 +16,8 @@ export interface TestApp {
   /** The service's clock, moved over IPC; only with `clockStart`. */
   clock: StoryClock;
   stop(): Promise<void>;
+  /** Ends the process with SIGKILL, as a crash would: no shutdown of any kind. */
+  kill(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -91,12 +93,22 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     })();
     return stopped;
   };
+  const kill = () => {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    })();
+    return stopped;
+  };
   return {
     baseUrl,
     dataDir,
     gql: graphqlClient(baseUrl, options.token),
     clock,
     stop,
+    kill,
     async destroy() {
       await stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { roundFigure, roundPValue } from '../../shared/statistics/precision';
 import { mean, sampleSd, welchTTest } from '../../shared/statistics/welch';
 import { CohortComparison, MetricEvidence } from './initiative.events';
-import { InitiativeState, lastCompletedIterationOf, Measurement } from './initiative.state';
+import { InitiativeState, lastCompletedIterationOf, Measurement, openIterationOf } from './initiative.state';
 
 /** The PILOT readings of the most recent period seen so far; `latest` is their mean. */
 export interface LatestPeriod {
@@ -120,4 +120,54 @@ export function evidence(state: InitiativeState): MetricEvidence[] {
       comparison: completed ? cohortComparison(measurements, metric.metricId, completed.number) : null,
     };
   });
+}
+
+const DAY_MS = 86_400_000;
+
+export type OverdueKind = 'ITERATION_PAST_END' | 'DECISION_PENDING';
+
+/** An iteration that should have moved on: past its planned end, or completed without a decision. */
+export interface OverdueIteration {
+  iteration: number;
+  kind: OverdueKind;
+  /** The planned end that passed, or when the iteration completed. */
+  since: string;
+}
+
+/** The facts of a pilot the overdue rule reads; the domain state and the read model both have them. */
+export interface PilotFacts {
+  status: string;
+  iterations?: readonly { number: number; plannedEndAt: string; completedAt: string | null }[];
+  decisions?: readonly { iteration: number }[];
+}
+
+/** Decision overdue: the open iteration is past its planned end, or the last completed one awaits a decision. */
+export function overdueIteration(pilot: PilotFacts, now: string): OverdueIteration | null {
+  if (pilot.status !== 'PILOTING' || !pilot.iterations) return null;
+  const open = openIterationOf({ iterations: pilot.iterations });
+  if (open) {
+    return open.plannedEndAt < now
+      ? { iteration: open.number, kind: 'ITERATION_PAST_END', since: open.plannedEndAt }
+      : null;
+  }
+  const lastCompleted = pilot.iterations[pilot.iterations.length - 1];
+  if (!lastCompleted?.completedAt) return null;
+  const decided = (pilot.decisions ?? []).some((d) => d.iteration === lastCompleted.number);
+  return decided
+    ? null
+    : { iteration: lastCompleted.number, kind: 'DECISION_PENDING', since: lastCompleted.completedAt };
+}
+
+/** Still waiting for launch: proposed or defined, not yet piloting. */
+export function awaitsLaunch(initiative: { status: string }): boolean {
+  return initiative.status === 'PROPOSED' || initiative.status === 'DEFINED';
+}
+
+/** Analysis paralysis: proposed or defined but not launched for longer than the team's limit. */
+export function inAnalysisParalysis(
+  initiative: { status: string; proposedAt: string },
+  paralysisLimitDays: number,
+  now: string,
+): boolean {
+  return awaitsLaunch(initiative) && Date.parse(now) - Date.parse(initiative.proposedAt) > paralysisLimitDays * DAY_MS;
 }

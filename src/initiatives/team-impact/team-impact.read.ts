@@ -2,7 +2,7 @@ import { countsInHeadcount } from '../../teams/domain/team.state';
 import { teamHeadcount, TeamView } from '../../teams/team-details/team-details.projection';
 import { roundFigure } from '../../shared/statistics/precision';
 import { InitiativeStatus } from '../domain/initiative.events';
-import { openIterationOf } from '../domain/initiative.state';
+import { inAnalysisParalysis, overdueIteration } from '../domain/initiative.figures';
 import { InitiativeView } from '../initiative-details/initiative-details.projection';
 import { OverdueItem, PortfolioImpact, StatusCount, TeamImpact } from './team-impact.model';
 
@@ -29,31 +29,8 @@ export function median(values: number[]): number | null {
 }
 
 export function overdueItems(initiative: InitiativeView, now: string): OverdueItem[] {
-  if (initiative.status !== 'PILOTING') return [];
-  const open = openIterationOf(initiative);
-  if (open) {
-    return open.plannedEndAt < now
-      ? [{ initiativeId: initiative.id, iteration: open.number, kind: 'ITERATION_PAST_END', since: open.plannedEndAt }]
-      : [];
-  }
-  const lastCompleted = initiative.iterations[initiative.iterations.length - 1];
-  if (!lastCompleted?.completedAt) return [];
-  const decided = initiative.decisions.some((d) => d.iteration === lastCompleted.number);
-  return decided
-    ? []
-    : [
-        {
-          initiativeId: initiative.id,
-          iteration: lastCompleted.number,
-          kind: 'DECISION_PENDING',
-          since: lastCompleted.completedAt,
-        },
-      ];
-}
-
-export function inAnalysisParalysis(initiative: InitiativeView, paralysisLimitDays: number, now: string): boolean {
-  if (initiative.status !== 'PROPOSED' && initiative.status !== 'DEFINED') return false;
-  return Date.parse(now) - Date.parse(initiative.proposedAt) > paralysisLimitDays * DAY_MS;
+  const overdue = overdueIteration(initiative, now);
+  return overdue ? [{ initiativeId: initiative.id, ...overdue }] : [];
 }
 
 export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeView[], now: string): TeamImpact {

@@ -16,6 +16,17 @@ export const IterationOutcome = enumOf(['VALIDATED', 'INVALIDATED', 'INCONCLUSIV
 export const DecisionKind = enumOf(['PERSEVERE', 'PIVOT', 'SCALE', 'STOP']);
 export const FeedbackKind = enumOf(['SUGGESTION', 'CONCERN', 'PRAISE']);
 export const OverdueKind = enumOf(['ITERATION_PAST_END', 'DECISION_PENDING']);
+export const WebhookEvent = enumOf([
+  'DECISION_RECORDED',
+  'ITERATION_COMPLETED',
+  'INITIATIVE_SCALED',
+  'INITIATIVE_STOPPED',
+  'FEEDBACK_SUBMITTED',
+  'DECISION_OVERDUE',
+  'ANALYSIS_PARALYSIS',
+]);
+export const WebhookFormat = enumOf(['STANDARD', 'SLACK']);
+export const DeliveryStatus = enumOf(['PENDING', 'RETRYING', 'DELIVERED', 'FAILED']);
 
 registerEnumType(MemberRole, { name: 'MemberRole' });
 registerEnumType(InitiativeStatus, { name: 'InitiativeStatus' });
@@ -28,3 +39,20 @@ registerEnumType(IterationOutcome, { name: 'IterationOutcome' });
 registerEnumType(DecisionKind, { name: 'DecisionKind' });
 registerEnumType(FeedbackKind, { name: 'FeedbackKind' });
 registerEnumType(OverdueKind, { name: 'OverdueKind' });
+registerEnumType(WebhookEvent, { name: 'WebhookEvent' });
+registerEnumType(WebhookFormat, {
+  name: 'WebhookFormat',
+  valuesMap: {
+    STANDARD: { description: 'Signed JSON per the Standard Webhooks specification' },
+    SLACK: { description: 'A Slack incoming-webhook message with a link to the dashboard' },
+  },
+});
+registerEnumType(DeliveryStatus, {
+  name: 'DeliveryStatus',
+  valuesMap: {
+    PENDING: { description: 'Not attempted yet' },
+    RETRYING: { description: 'Attempted and failed; the next attempt is at nextAttemptAt' },
+    DELIVERED: { description: 'The receiver answered with a 2xx status' },
+    FAILED: { description: 'Given up after retrying for 24 hours' },
+  },
+});
