@@ -37,6 +37,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // Every slice has registered its read models while the modules were built: follow the log now.
   app.get(ReadModels).start();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // Answers change with every write: an ETag (a hash of each body) would never spare a download.
+  app.getHttpAdapter().getInstance().disable('etag');
   serveWeb(app);
   const close = app.close.bind(app);
   app.close = async () => {

@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './config/config';
 import { pilotlogEventStore } from './event-catalog';
-import { JWT_SECRET } from './shared/auth/auth.tokens';
+import { JWT_SECRET, TOKEN_VERIFIER } from './shared/auth/auth.tokens';
 import { resolveJwtSecret } from './shared/auth/jwt-secret';
+import { secretVerifier, VerifiedTokenCache } from './shared/auth/tokens';
 import { CLOCK, Clock, systemClock } from './shared/clock';
 import { CommandHandling } from './shared/command-handling/command-handling';
 import { StreamStateCache } from './shared/command-handling/stream-state-cache';
@@ -23,6 +24,7 @@ export class CoreModule {
   static register({ config, stored, clock = systemClock }: CoreOptions): DynamicModule {
     const store = pilotlogEventStore(stored);
     const cache = new StreamStateCache(config.commandStateCacheStreams);
+    const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
     return {
       module: CoreModule,
       providers: [
@@ -31,9 +33,10 @@ export class CoreModule {
         { provide: CLOCK, useValue: clock },
         { provide: CommandHandling, useValue: new CommandHandling({ store, cache }, clock) },
         { provide: ReadModels, useValue: new ReadModels(store, clock, config.readYourWritesTimeoutMs) },
-        { provide: JWT_SECRET, useValue: resolveJwtSecret(config.jwtSecret, config.dataDir) },
+        { provide: JWT_SECRET, useValue: secret },
+        { provide: TOKEN_VERIFIER, useValue: new VerifiedTokenCache(secretVerifier(secret)) },
       ],
-      exports: [EVENT_STORE, STORED_EVENTS, CLOCK, CommandHandling, ReadModels, JWT_SECRET],
+      exports: [EVENT_STORE, STORED_EVENTS, CLOCK, CommandHandling, ReadModels, JWT_SECRET, TOKEN_VERIFIER],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { unauthenticated } from '../graphql/errors';
-import { InvalidTokenError, verifyToken } from './tokens';
+import { InvalidTokenError, TokenVerifier } from './tokens';
 import { Principal } from './principal';
 
 export interface RequestContext {
@@ -11,14 +11,14 @@ export interface RequestContext {
 }
 
 /** Reads the bearer token of the request; missing, invalid or expired tokens are UNAUTHENTICATED. */
-export async function principalOf(context: RequestContext, secret: string): Promise<Principal> {
+export async function principalOf(context: RequestContext, tokens: TokenVerifier): Promise<Principal> {
   context.principal ??= (async () => {
     const header = context.req.headers.authorization;
     const value = Array.isArray(header) ? header[0] : header;
     const match = value?.match(/^Bearer\s+(\S+)$/i);
     if (!match) throw unauthenticated('A bearer token is required: Authorization: Bearer <token>');
     try {
-      return await verifyToken(secret, match[1]);
+      return (await tokens.verify(match[1])).principal;
     } catch (error) {
       throw unauthenticated(error instanceof InvalidTokenError ? error.message : 'The token is not valid');
     }

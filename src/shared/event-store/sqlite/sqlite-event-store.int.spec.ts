@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventMetadata } from '../../testing/metadata';
 import { describeEventStoreContract } from '../event-store.contract';
-import { ConcurrencyError } from '../event-store.port';
+import { ConcurrencyError, RecordedEvent } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describeEventStoreContract('SQLite file', async () => {
@@ -61,6 +61,37 @@ describe('SQLite event store file', () => {
     } finally {
       await reader.close();
       await writer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite event store live subscription', () => {
+  it("delivers its own appends and another connection's, interleaved, in log order with no gap or duplicate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pilotlog-sqlite-'));
+    const file = join(dir, 'events.sqlite');
+    const own = new SqliteEventStore({ filename: file, pollIntervalMs: 10 });
+    const other = new SqliteEventStore({ filename: file });
+    const subscription = own.subscribeToAll();
+    try {
+      const iterator = subscription[Symbol.asyncIterator]();
+      expect((await iterator.next()).value).toMatchObject({ kind: 'caught-up' });
+      const writers = [own, other, own, own, other, own];
+      for (const [i, writer] of writers.entries()) {
+        await writer.append('mixed', [{ id: `m-${i}`, type: 'Mixed', data: { i }, metadata: eventMetadata() }], i);
+      }
+      const received: RecordedEvent[] = [];
+      while (received.length < writers.length) {
+        const next = await iterator.next();
+        if (next.value.kind === 'event') received.push(next.value.event);
+      }
+      expect(received.map((e) => e.id)).toEqual(writers.map((_, i) => `m-${i}`));
+      expect(received.map((e) => e.revision)).toEqual(writers.map((_, i) => i));
+      expect(received.map((e) => Number(e.position))).toEqual([1, 2, 3, 4, 5, 6]);
+    } finally {
+      await subscription.close();
+      await own.close();
+      await other.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

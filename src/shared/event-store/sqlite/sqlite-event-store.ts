@@ -41,6 +41,8 @@ type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: un
 
 /** Appends in one durable transaction at most: bounds the latency of the last one in a crowd. */
 const MAX_GROUP = 512;
+/** Committed events kept for this process's subscriptions, so they need not read back what was just written. */
+const RECENT_EVENTS = 4096;
 
 interface EventRow {
   position: number;
@@ -85,6 +87,10 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
+  /** Events inserted by the transaction under way, handed to this process's subscriptions once it commits. */
+  private inserted: RecordedEvent[] = [];
+  /** The latest events this connection committed, a contiguous run of positions. */
+  private recent: RecordedEvent[] = [];
 
   private readonly selectStreamVersion: Database.Statement<[string], { revision: number | null }>;
   private readonly selectStreamIdsFrom: Database.Statement<
@@ -140,9 +146,12 @@ export class SqliteEventStore implements EventStore {
     this.appendInSavepoint = this.db.transaction(this.appendInTransaction.bind(this));
     this.commitGroup = this.db.transaction((group: PendingAppend[]) =>
       group.map(({ streamId, events, expectedVersion }): AppendOutcome => {
+        const insertedBefore = this.inserted.length;
         try {
           return { ok: true, result: this.appendInSavepoint(streamId, events, expectedVersion) };
         } catch (error) {
+          // Rolled back to its savepoint: none of its rows exist.
+          this.inserted.length = insertedBefore;
           return { ok: false, error };
         }
       }),
@@ -204,6 +213,26 @@ export class SqliteEventStore implements EventStore {
     return this.selectAllAfter.all(after === undefined ? 0 : decodePosition(after), maxCount).map(toRecordedEvent);
   }
 
+  /**
+   * @internal The events this process committed right after `after`, without reading them back;
+   * null when it cannot tell (another connection may have written in between), and the log must be read.
+   */
+  committedAfter(after: Position | undefined, maxCount: number): RecordedEvent[] | null {
+    if (this.recent.length === 0 || after === undefined) return null;
+    const first = decodePosition(this.recent[0].position);
+    const index = decodePosition(after) + 1 - first;
+    if (index < 0 || index > this.recent.length) return null;
+    return this.recent.slice(index, index + maxCount);
+  }
+
+  private remember(committed: RecordedEvent[]): void {
+    const last = this.recent[this.recent.length - 1];
+    const contiguous =
+      last !== undefined && decodePosition(committed[0].position) === decodePosition(last.position) + 1;
+    const kept = contiguous ? this.recent.concat(committed) : committed;
+    this.recent = kept.length > RECENT_EVENTS ? kept.slice(kept.length - RECENT_EVENTS) : kept;
+  }
+
   /** @internal resolves on the next append in this process, on close, or after the poll interval. */
   waitForAppend(): { promise: Promise<void>; cancel: () => void } {
     let cancel = () => {};
@@ -247,6 +276,7 @@ export class SqliteEventStore implements EventStore {
     const group = this.pending.length <= MAX_GROUP ? this.pending : this.pending.slice(0, MAX_GROUP);
     this.pending = this.pending.length <= MAX_GROUP ? [] : this.pending.slice(MAX_GROUP);
     let outcomes: AppendOutcome[];
+    this.inserted = [];
     try {
       outcomes = this.commitGroup(group);
     } catch (error) {
@@ -254,6 +284,7 @@ export class SqliteEventStore implements EventStore {
       for (const append of group) append.reject(error);
       return;
     }
+    if (this.inserted.length > 0) this.remember(this.inserted);
     if (outcomes.some((outcome) => outcome.ok)) this.appended.emit('appended');
     outcomes.forEach((outcome, index) =>
       outcome.ok ? group[index].resolve(outcome.result) : group[index].reject(outcome.error),
@@ -277,9 +308,10 @@ export class SqliteEventStore implements EventStore {
     }
     let position = 0;
     events.forEach((event, index) => {
+      const revision = currentVersion + index;
       const info = this.insertEvent.run(
         streamId,
-        currentVersion + index,
+        revision,
         event.id,
         event.type,
         JSON.stringify(event.data),
@@ -287,6 +319,7 @@ export class SqliteEventStore implements EventStore {
         event.metadata.occurredAt ?? null,
       );
       position = Number(info.lastInsertRowid);
+      this.inserted.push({ ...event, streamId, revision, position: encodePosition(position) });
     });
     return { nextVersion: currentVersion + events.length, position: encodePosition(position) };
   }
@@ -357,7 +390,11 @@ class SqliteSubscription implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
     let caughtUp = false;
     while (!this.closed && !this.store.isClosed) {
-      const page = this.store.readAllSync(this.checkpoint, PAGE_SIZE);
+      // Live, the events this process just committed come straight from the append; the log is
+      // read whenever another connection may have written.
+      const committed = caughtUp ? this.store.committedAfter(this.checkpoint, PAGE_SIZE) : null;
+      const page =
+        committed !== null && committed.length > 0 ? committed : this.store.readAllSync(this.checkpoint, PAGE_SIZE);
       if (page.length === 0 && caughtUp) {
         // Registering right after an empty read, with no yield in between, leaves no window
         // in which an append could be missed.
