@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './config/config';
-import { pilotlogEventStore } from './event-catalog';
+import { join } from 'node:path';
+import { EVENT_SHAPES_FINGERPRINT, pilotlogEventStore } from './event-catalog';
 import { JWT_SECRET, TOKEN_VERIFIER } from './shared/auth/auth.tokens';
 import { resolveJwtSecret } from './shared/auth/jwt-secret';
 import { secretVerifier, VerifiedTokenCache } from './shared/auth/tokens';
@@ -9,6 +10,11 @@ import { CommandHandling } from './shared/command-handling/command-handling';
 import { StreamStateCache } from './shared/command-handling/stream-state-cache';
 import { EVENT_STORE, EventStore, STORED_EVENTS } from './shared/event-store/event-store.port';
 import { ReadModels } from './shared/projections/read-models';
+import { SNAPSHOT_FILE_NAME, SnapshotStore } from './shared/snapshots/snapshot-store';
+import { StreamSnapshots } from './shared/snapshots/stream-snapshots';
+
+/** The saved folds of the log (read models, long streams), or null when snapshots are off. */
+export const SNAPSHOTS = Symbol('Snapshots');
 
 export interface CoreOptions {
   config: AppConfig;
@@ -25,6 +31,17 @@ export class CoreModule {
     const store = pilotlogEventStore(stored);
     const cache = new StreamStateCache(config.commandStateCacheStreams);
     const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
+    const snapshots =
+      config.readModelSnapshotEvents > 0 || config.streamSnapshotEvents > 0
+        ? new SnapshotStore(join(config.dataDir, SNAPSHOT_FILE_NAME))
+        : null;
+    const readModels = new ReadModels(store, clock, config.readYourWritesTimeoutMs, {
+      persistence:
+        snapshots && config.readModelSnapshotEvents > 0
+          ? { snapshots, every: config.readModelSnapshotEvents, codeVersion: EVENT_SHAPES_FINGERPRINT }
+          : null,
+      streamSnapshots: new StreamSnapshots(snapshots, config.streamSnapshotEvents),
+    });
     return {
       module: CoreModule,
       providers: [
@@ -32,11 +49,12 @@ export class CoreModule {
         { provide: STORED_EVENTS, useValue: stored },
         { provide: CLOCK, useValue: clock },
         { provide: CommandHandling, useValue: new CommandHandling({ store, cache }, clock) },
-        { provide: ReadModels, useValue: new ReadModels(store, clock, config.readYourWritesTimeoutMs) },
+        { provide: ReadModels, useValue: readModels },
+        { provide: SNAPSHOTS, useValue: snapshots },
         { provide: JWT_SECRET, useValue: secret },
         { provide: TOKEN_VERIFIER, useValue: new VerifiedTokenCache(secretVerifier(secret)) },
       ],
-      exports: [EVENT_STORE, STORED_EVENTS, CLOCK, CommandHandling, ReadModels, JWT_SECRET, TOKEN_VERIFIER],
+      exports: [EVENT_STORE, STORED_EVENTS, CLOCK, CommandHandling, ReadModels, JWT_SECRET, TOKEN_VERIFIER, SNAPSHOTS],
     };
   }
 }

@@ -3,6 +3,7 @@ import { createUpcasting, Upcasting } from './shared/domain/upcasting';
 import { EventStore, RecordedEvent } from './shared/event-store/event-store.port';
 import { HashChainedEventStore } from './shared/event-store/hash-chain';
 import { upcastRecorded, VersionedEventStore } from './shared/event-store/versioned-event-store';
+import { codeFingerprint } from './shared/projections/projection';
 import { TEAM_SCHEMA_VERSIONS, teamUpcasters } from './teams/domain/team.upcasters';
 
 /**
@@ -24,3 +25,9 @@ export function upcastEvent(event: RecordedEvent): RecordedEvent {
 export function pilotlogEventStore(stored: EventStore): EventStore {
   return new VersionedEventStore(new HashChainedEventStore(stored), eventUpcasting);
 }
+
+/** What read models depend on besides their own code: the shape events are upcast to, and how. */
+export const EVENT_SHAPES_FINGERPRINT = codeFingerprint(
+  JSON.stringify({ ...TEAM_SCHEMA_VERSIONS, ...INITIATIVE_SCHEMA_VERSIONS }),
+  ...[...teamUpcasters, ...initiativeUpcasters].map((upcaster) => upcaster.upcast),
+);

@@ -9,10 +9,13 @@ import { join } from 'node:path';
 export function runChild<Result>(
   name: string,
   input: unknown,
-  options: { env?: NodeJS.ProcessEnv } = {},
+  options: { env?: NodeJS.ProcessEnv; execArgv?: string[] } = {},
 ): Promise<Result> {
   const file = join(__dirname, `${name}${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
-  const execArgv = __filename.endsWith('.ts') ? ['--require', join(__dirname, '../../scripts/register-ts.js')] : [];
+  const execArgv = [
+    ...(options.execArgv ?? []),
+    ...(__filename.endsWith('.ts') ? ['--require', join(__dirname, '../../scripts/register-ts.js')] : []),
+  ];
   const child = fork(file, [], {
     execArgv,
     env: { ...process.env, ...options.env },
