@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,14 +63,25 @@ async function main(): Promise<void> {
     result.datasetBuildSec = round(data.seconds, 1);
     log(`data set: ${data.events} events in ${result.datasetBuildSec} s`);
 
-    // 2. Start-up of a fresh service process: first from the log alone, then from the snapshot it left.
+    // 2. Start-up of a fresh service process: on an empty log (what any start costs), then on the
+    // data set from the log alone, then from the read models that start saved.
     const env = { DATA_DIR: dataDir, JWT_SECRET: SECRET, HOST: '127.0.0.1', NODE_ENV: 'production' };
+    const emptyDir = mkdtempSync(join(tmpdir(), 'pilotlog-bench-empty-'));
+    try {
+      service = await startService({ ...env, DATA_DIR: emptyDir });
+      result.startupEmptyLogSec = round(service.readySeconds, 3);
+      await service.stop();
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+    log(`ready on an empty log after ${result.startupEmptyLogSec} s`);
     service = await startService(env);
     result.startupFromLogSec = round(service.readySeconds, 3);
     log(`ready from the log after ${result.startupFromLogSec} s`);
     await service.stop();
     service = await startService(env);
     result.startupFromSnapshotSec = round(service.readySeconds, 3);
+    result.readModelSnapshotMb = round(statSync(join(dataDir, 'snapshots.sqlite')).size / 2 ** 20, 1);
     result.rssMb = service.rssMb();
     log(`ready from the snapshot after ${result.startupFromSnapshotSec} s, RSS ${result.rssMb} MB`);
 

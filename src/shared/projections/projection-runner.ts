@@ -49,6 +49,7 @@ export class ProjectionRunner {
   private last: RecordedEvent | null = null;
   private foldedSinceSave = 0;
   private stopping = false;
+  private stopped: Promise<void> | null = null;
   private restored: Position | null | undefined;
 
   /** @param store the store as the service reads it: events come out upcast to today's shape. */
@@ -120,13 +121,16 @@ export class ProjectionRunner {
     });
   }
 
-  async stop(): Promise<void> {
-    if (this.stopping) return;
-    this.stopping = true;
-    await this.subscription?.close();
-    await this.running;
-    this.running = null;
-    if (this.foldedSinceSave > 0 && !this.failure) this.save();
+  /** Stops following the log and saves the read models; every caller waits for the same stop. */
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.stopping = true;
+      await this.subscription?.close();
+      await this.running;
+      this.running = null;
+      if (this.foldedSinceSave > 0 && !this.failure) this.save();
+    })();
+    return this.stopped;
   }
 
   /**

@@ -229,8 +229,10 @@ export class SqliteEventStore implements EventStore {
     const last = this.recent[this.recent.length - 1];
     const contiguous =
       last !== undefined && decodePosition(committed[0].position) === decodePosition(last.position) + 1;
-    const kept = contiguous ? this.recent.concat(committed) : committed;
-    this.recent = kept.length > RECENT_EVENTS ? kept.slice(kept.length - RECENT_EVENTS) : kept;
+    if (!contiguous) this.recent = [];
+    for (const event of committed) this.recent.push(event);
+    // Trimmed in halves, so the copy is paid once per RECENT_EVENTS / 2 events, not on every commit.
+    if (this.recent.length > RECENT_EVENTS) this.recent = this.recent.slice(this.recent.length - RECENT_EVENTS / 2);
   }
 
   /** @internal resolves on the next append in this process, on close, or after the poll interval. */
