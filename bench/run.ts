@@ -183,20 +183,27 @@ async function main(): Promise<void> {
     });
     for (const run of inProcess) {
       result[`commandBus${run.concurrency}PerSec`] = round(run.perSec, 0);
+      result[`commandBus${run.concurrency}VsRawInsert`] = ratio(run.perSec, result.rawInsertPerSec as number);
       if (run.firstError) log(`command bus error: ${run.firstError}`);
     }
     log(`CommandBus in process: ${inProcess.map((r) => `${round(r.perSec, 0)}/s at ${r.concurrency}`).join(', ')}`);
     try {
-      const emmett = await runChild<EmmettResult>('emmett-peer', {
-        source: file,
-        file: join(dataDir, 'emmett.sqlite'),
-        spec: { ...spec, runId: 'emmett' },
-        streams: Object.fromEntries(targets.map((id) => [id, initiativeStreamId(id)])),
-        count: Math.round(IN_PROCESS_COMMANDS / 3),
-        concurrency: WRITE_CONNECTIONS,
-      } satisfies EmmettInput);
+      const emmett = await runChild<EmmettResult>(
+        'emmett-peer',
+        {
+          source: file,
+          file: join(dataDir, 'emmett.sqlite'),
+          spec: { ...spec, runId: 'emmett' },
+          streams: Object.fromEntries(targets.map((id) => [id, initiativeStreamId(id)])),
+          count: Math.round(IN_PROCESS_COMMANDS / 3),
+          seconds: LOAD_SECONDS * 2,
+          concurrency: WRITE_CONNECTIONS,
+        } satisfies EmmettInput,
+        { timeoutSeconds: 180 },
+      );
       for (const run of emmett.runs) {
         result[`emmett${run.concurrency}PerSec`] = round(run.perSec, 0);
+        result[`emmett${run.concurrency}Commands`] = run.commands;
         result[`emmett${run.concurrency}Failed`] = run.failed;
         if (run.firstError) log(`Emmett error: ${run.firstError}`);
       }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export function runChild<Result>(
   name: string,
   input: unknown,
-  options: { env?: NodeJS.ProcessEnv; execArgv?: string[] } = {},
+  options: { env?: NodeJS.ProcessEnv; execArgv?: string[]; timeoutSeconds?: number } = {},
 ): Promise<Result> {
   const file = join(__dirname, `${name}${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
   const execArgv = [
@@ -23,13 +23,22 @@ export function runChild<Result>(
   });
   return new Promise<Result>((resolve, reject) => {
     let answered = false;
+    const timer =
+      options.timeoutSeconds === undefined
+        ? undefined
+        : setTimeout(() => {
+            reject(new Error(`${name} did not answer within ${options.timeoutSeconds} s`));
+            child.kill('SIGKILL');
+          }, options.timeoutSeconds * 1000);
     child.once('message', (message: { result?: Result; error?: string }) => {
       answered = true;
+      clearTimeout(timer);
       if (message.error !== undefined) reject(new Error(`${name}: ${message.error}`));
       else resolve(message.result as Result);
       child.disconnect();
     });
     child.once('exit', (code) => {
+      clearTimeout(timer);
       if (!answered) reject(new Error(`${name} exited with ${code} before answering`));
     });
     child.send({ input });

@@ -1,11 +1,17 @@
-/** Sends `count` commands with at most `concurrency` in flight; commands per second. */
-export async function commandsPerSec(count: number, concurrency: number, send: (i: number) => Promise<unknown>) {
+/** Sends `count` commands (or as many as fit in `seconds`) with at most `concurrency` in flight; commands per second. */
+export async function commandsPerSec(
+  count: number,
+  concurrency: number,
+  send: (i: number) => Promise<unknown>,
+  seconds = Number.POSITIVE_INFINITY,
+) {
   let next = 0;
   let failed = 0;
   let firstError: string | null = null;
   const started = performance.now();
+  const deadline = started + seconds * 1000;
   const worker = async () => {
-    while (next < count) {
+    while (next < count && performance.now() < deadline) {
       const i = next++;
       try {
         await send(i);
@@ -16,8 +22,8 @@ export async function commandsPerSec(count: number, concurrency: number, send: (
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return { concurrency, commands: count, perSec: (count - failed) / seconds, failed, firstError };
+  const elapsed = (performance.now() - started) / 1000;
+  return { concurrency, commands: next, perSec: (next - failed) / elapsed, failed, firstError };
 }
 
 export type CommandsResult = Awaited<ReturnType<typeof commandsPerSec>>;

@@ -20,6 +20,8 @@ export interface EmmettInput {
   /** Stream id of each target initiative. */
   streams: Record<string, string>;
   count: number;
+  /** Longest each run may take. */
+  seconds: number;
   concurrency: number[];
 }
 
@@ -32,9 +34,11 @@ export interface EmmettResult {
  * The same recordMeasurement commands, decided by the same domain, on Emmett's SQLite event store
  * with Emmett's command handler: it folds the stream and appends with the version it read.
  */
-serveChild<EmmettInput, EmmettResult>(async ({ source, file, spec, streams, count, concurrency }) => {
+serveChild<EmmettInput, EmmettResult>(async ({ source, file, spec, streams, count, seconds, concurrency }) => {
   const ours = pilotlogEventStore(new SqliteEventStore({ filename: source }));
   const store = getSQLiteEventStore({ fileName: file });
+  // Emmett logs every failed transaction with console.log; the figures say how many failed.
+  console.log = () => {};
   let streamEvents = 0;
   for (const initiativeId of spec.targets) {
     const events = await ours.readStream(streams[initiativeId]);
@@ -54,24 +58,29 @@ serveChild<EmmettInput, EmmettResult>(async ({ source, file, spec, streams, coun
   for (const c of concurrency) {
     const runId = `${spec.runId}-emmett-${c}`;
     runs.push(
-      await commandsPerSec(count, c, (i) => {
-        const {
-          initiativeId,
-          commandId: _commandId,
-          cohort,
-          participantId,
-          ...reading
-        } = measurement({ ...spec, runId }, i);
-        return handle(
-          store,
-          streams[initiativeId],
-          (state) =>
-            decideInitiative(
-              { type: 'RecordMeasurement', ...reading, cohort, participantId, now: new Date().toISOString() },
-              state,
-            ) as unknown as Event[],
-        );
-      }),
+      await commandsPerSec(
+        count,
+        c,
+        (i) => {
+          const {
+            initiativeId,
+            commandId: _commandId,
+            cohort,
+            participantId,
+            ...reading
+          } = measurement({ ...spec, runId }, i);
+          return handle(
+            store,
+            streams[initiativeId],
+            (state) =>
+              decideInitiative(
+                { type: 'RecordMeasurement', ...reading, cohort, participantId, now: new Date().toISOString() },
+                state,
+              ) as unknown as Event[],
+          );
+        },
+        seconds,
+      ),
     );
   }
   return { streamEvents, runs };

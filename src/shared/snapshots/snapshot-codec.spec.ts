@@ -38,4 +38,26 @@ describe('snapshot codec', () => {
     expect(back.shorter.toArray()).toEqual([1]);
     expect(back.longer.toArray()).toEqual([1, 2]);
   });
+
+  it('writes long lists of like records as rows, each distinct string once, and reads back the same records', () => {
+    const readings = Array.from({ length: 200 }, (_, i) => ({
+      periodStart: `2026-01-${String((i % 4) + 1).padStart(2, '0')}T00:00:00.000Z`,
+      cohort: i % 2 === 0 ? 'PILOT' : 'CONTROL',
+      participantId: i % 3 === 0 ? null : `ic-${i % 5}`,
+      value: i / 3,
+      done: i % 7 === 0,
+    }));
+    const state = {
+      list: AppendOnlyList.of([...readings]),
+      plain: readings,
+      odd: [...readings.slice(0, 20), { other: 1 }],
+    };
+    // Each distinct string once per list written as rows; the odd list's records as they are.
+    expect(encodeSnapshot({ list: state.list, plain: state.plain }).split('2026-01-03T00:00:00.000Z')).toHaveLength(3);
+    const text = encodeSnapshot(state);
+    const back = decodeSnapshot<typeof state>(text);
+    expect(back.list.toArray()).toEqual(readings);
+    expect(back.plain).toEqual(readings);
+    expect(back.odd).toEqual(state.odd);
+  });
 });
