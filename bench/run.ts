@@ -29,8 +29,10 @@ const quick = process.argv.includes('--quick');
 const SIZE: DatasetSize = quick
   ? { teams: 10, initiatives: 200, totalEvents: 50_000, longStreamEvents: 10_000 }
   : { teams: 50, initiatives: 2_000, totalEvents: 1_000_000, longStreamEvents: 10_000 };
-const LOAD_SECONDS = quick ? 4 : 8;
+const LOAD_SECONDS = quick ? 3 : 5;
 const READ_CONNECTIONS = 10;
+/** Turns of pilotlog and the bare baseline, loaded one after the other. */
+const READ_ROUNDS = 3;
 const WRITE_CONNECTIONS = [1, 16];
 /** Piloting initiatives the mutations are spread over. */
 const WRITE_TARGETS = 16;
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   const file = join(dataDir, 'pilotlog.sqlite');
   const result: Figures = { quick, cores: cpus().length, loadAverageAtStart: loadavg()[0].toFixed(2) };
   let service: Service | null = null;
+  let bare: { url: string; stop: () => Promise<void> } | null = null;
   try {
     // 1. The data set, built in a child process.
     const data = await runChild<BuiltDataset>('build-dataset', { dataDir, size: SIZE });
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     try {
       service = await startService({ ...env, DATA_DIR: emptyDir });
       result.startupEmptyLogSec = round(service.readySeconds, 3);
+      result.startupEmptyLogCpuSec = round(service.readyCpuSeconds, 2);
       await service.stop();
     } finally {
       rmSync(emptyDir, { recursive: true, force: true });
@@ -77,10 +81,12 @@ async function main(): Promise<void> {
     log(`ready on an empty log after ${result.startupEmptyLogSec} s`);
     service = await startService(env);
     result.startupFromLogSec = round(service.readySeconds, 3);
+    result.startupFromLogCpuSec = round(service.readyCpuSeconds, 2);
     log(`ready from the log after ${result.startupFromLogSec} s`);
     await service.stop();
     service = await startService(env);
     result.startupFromSnapshotSec = round(service.readySeconds, 3);
+    result.startupFromSnapshotCpuSec = round(service.readyCpuSeconds, 2);
     result.readModelSnapshotMb = round(statSync(join(dataDir, 'snapshots.sqlite')).size / 2 ** 20, 1);
     result.rssMb = service.rssMb();
     log(`ready from the snapshot after ${result.startupFromSnapshotSec} s, RSS ${result.rssMb} MB`);
@@ -98,13 +104,50 @@ async function main(): Promise<void> {
         headers: hdrs,
         body: teamImpactBody,
       } satisfies LoadInput);
-    const oneReader = await readLoad(url, 1);
-    const readers = await readLoad(url, READ_CONNECTIONS);
-    result.teamImpactP50Ms = round(oneReader.p50Ms, 3);
-    result.teamImpactP99Ms = round(oneReader.p99Ms, 3);
-    result.teamImpactReqPerSec = round(readers.perSec, 0);
-    result.teamImpactErrors = oneReader.errors + readers.errors;
-    log(`teamImpact: p50 ${result.teamImpactP50Ms} ms, ${result.teamImpactReqPerSec} req/s (${readers.errors} errors)`);
+    // The baseline runs beside the service, and the two are loaded in turns, so a change in the
+    // machine's other work during the run weighs on both alike.
+    bare = await startBareApollo(precomputed.teamImpact);
+    const rounds = {
+      ours: [] as LoadResult[],
+      bare: [] as LoadResult[],
+      oursOne: [] as LoadResult[],
+      bareOne: [] as LoadResult[],
+    };
+    for (let round = 0; round < READ_ROUNDS; round++) {
+      rounds.oursOne.push(await readLoad(url, 1));
+      rounds.bareOne.push(await readLoad(bare.url, 1, {}));
+      rounds.ours.push(await readLoad(url, READ_CONNECTIONS));
+      rounds.bare.push(await readLoad(bare.url, READ_CONNECTIONS, {}));
+    }
+    const middle = (runs: LoadResult[], figure: (run: LoadResult) => number) => median(runs.map(figure));
+    result.teamImpactP50Ms = round(
+      middle(rounds.oursOne, (r) => r.p50Ms),
+      3,
+    );
+    result.teamImpactP99Ms = round(
+      middle(rounds.oursOne, (r) => r.p99Ms),
+      3,
+    );
+    result.bareApolloP50Ms = round(
+      middle(rounds.bareOne, (r) => r.p50Ms),
+      3,
+    );
+    result.teamImpactReqPerSec = round(
+      middle(rounds.ours, (r) => r.perSec),
+      0,
+    );
+    result.bareApolloReqPerSec = round(
+      middle(rounds.bare, (r) => r.perSec),
+      0,
+    );
+    result.teamImpactVsBareApollo = ratio(result.teamImpactReqPerSec as number, result.bareApolloReqPerSec as number);
+    result.teamImpactVsBareApolloPerRound = rounds.ours.map((r, i) => ratio(r.perSec, rounds.bare[i].perSec)).join(' ');
+    result.teamImpactErrors = [...rounds.ours, ...rounds.oursOne].reduce((sum, r) => sum + r.errors, 0);
+    await bare.stop();
+    bare = null;
+    log(
+      `teamImpact: p50 ${result.teamImpactP50Ms} ms, ${result.teamImpactReqPerSec} req/s; bare Apollo ${result.bareApolloReqPerSec} req/s`,
+    );
 
     // 4. Time travel and decision replay on the 10,000-event stream: the first ask, then the median.
     const asOfBody = JSON.stringify({
@@ -133,8 +176,13 @@ async function main(): Promise<void> {
     const launched = data.initiativeIds.filter((id) => id !== data.longInitiativeId && !id.endsWith('9'));
     const targets = launched.slice(0, WRITE_TARGETS);
     const streamLength = streamEvents(file, initiativeStreamId(targets[0]));
-    const positionBefore = lastPosition(file);
+    // The baseline: raw durable single-row inserts (same schema and pragmas) of rows like those the
+    // mutations write (the data set's last measurements), right before and after each mutation run.
+    const sampleRows = lastRows(file, 3000);
+    const rawRates: number[] = [];
+    const raw = () => rawRates.push(rawInserts(join(dataDir, `raw-${rawRates.length}.sqlite`), sampleRows));
     for (const connections of WRITE_CONNECTIONS) {
+      raw();
       const writes = await runChild<LoadResult>('load', {
         url,
         connections,
@@ -147,30 +195,24 @@ async function main(): Promise<void> {
           runId: `http-${connections}`,
         },
       } satisfies LoadInput);
+      raw();
+      const baseline = (rawRates[rawRates.length - 1] + rawRates[rawRates.length - 2]) / 2;
       result[`mutations${connections}PerSec`] = round(writes.perSec, 0);
       result[`mutations${connections}P50Ms`] = round(writes.p50Ms, 3);
       result[`mutations${connections}P99Ms`] = round(writes.p99Ms, 3);
       result[`mutations${connections}Errors`] = writes.errors;
+      result[`rawInsertAround${connections}PerSec`] = round(baseline, 0);
+      result[`mutations${connections}VsRawInsert`] = ratio(writes.perSec, baseline);
       if (writes.firstError) log(`mutation error: ${writes.firstError}`);
-      log(`mutations, ${connections} connection(s): ${round(writes.perSec, 0)}/s, p99 ${round(writes.p99Ms, 2)} ms`);
-    }
-    result.mutationStreamEvents = streamLength;
-    await service.stop();
-    service = null;
-
-    // 5b. Baseline: the rows the mutations wrote, as raw durable single-row inserts (same schema and pragmas).
-    const rows = new Database(file, { readonly: true })
-      .prepare('SELECT stream_id, revision, event_id, type, data, metadata, occurred_at FROM events WHERE position > ?')
-      .all(positionBefore) as Array<Record<string, string | number>>;
-    result.rawInsertPerSec = round(rawInserts(join(dataDir, 'raw.sqlite'), rows.slice(0, 5000)), 0);
-    for (const connections of WRITE_CONNECTIONS) {
-      result[`mutations${connections}VsRawInsert`] = ratio(
-        result[`mutations${connections}PerSec`] as number,
-        result.rawInsertPerSec as number,
+      log(
+        `mutations, ${connections} connection(s): ${round(writes.perSec, 0)}/s, p99 ${round(writes.p99Ms, 2)} ms; raw inserts ${round(baseline, 0)}/s`,
       );
     }
+    result.mutationStreamEvents = streamLength;
+    result.rawInsertPerSec = round(median(rawRates), 0);
     result.mutationP99At16VsAt1 = ratio(result.mutations16P99Ms as number, result.mutations1P99Ms as number);
-    log(`raw single-row inserts ${result.rawInsertPerSec}/s`);
+    await service.stop();
+    service = null;
 
     // 5c. The same commands in process, on the CommandBus (no HTTP), and on Emmett's SQLite event store.
     const participants = Object.fromEntries(targets.map((id) => [id, data.participants[id][0]]));
@@ -219,22 +261,11 @@ async function main(): Promise<void> {
     result.rebuildVsRawParse = ratio(result.rebuildEventsPerSec as number, result.rawParseEventsPerSec as number);
     log(`rebuild ${result.rebuildEventsPerSec} ev/s vs raw parse ${result.rawParseEventsPerSec} ev/s`);
 
-    // 7. Bare Apollo Server on express, in its own process, answering the same precomputed object.
-    const bare = await startBareApollo(precomputed.teamImpact);
-    try {
-      const bareOne = await readLoad(bare.url, 1, {});
-      const bareMany = await readLoad(bare.url, READ_CONNECTIONS, {});
-      result.bareApolloP50Ms = round(bareOne.p50Ms, 3);
-      result.bareApolloReqPerSec = round(bareMany.perSec, 0);
-      result.teamImpactVsBareApollo = ratio(result.teamImpactReqPerSec as number, bareMany.perSec);
-      log(`bare Apollo ${result.bareApolloReqPerSec} req/s`);
-    } finally {
-      await bare.stop();
-    }
     result.loadAverageAtEnd = loadavg()[0].toFixed(2);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await service?.stop();
+    await bare?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -242,6 +273,8 @@ async function main(): Promise<void> {
 interface Service {
   base: string;
   readySeconds: number;
+  /** CPU time the service process used until ready: less at the mercy of other work on the machine than the wall clock. */
+  readyCpuSeconds: number;
   rssMb(): number;
   stop(): Promise<void>;
 }
@@ -272,12 +305,19 @@ async function startService(env: Record<string, string>): Promise<Service> {
   return {
     base,
     readySeconds,
+    readyCpuSeconds: cpuSecondsOf(child),
     rssMb: () => rssOf(child),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+function cpuSecondsOf(child: ChildProcess): number {
+  // Fields 14 and 15 of /proc/<pid>/stat: user and system time in clock ticks (100 per second on Linux).
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function rssOf(child: ChildProcess): number {
@@ -356,11 +396,15 @@ function streamEvents(file: string, streamId: string): number {
   return row.n;
 }
 
-function lastPosition(file: string): number {
+function lastRows(file: string, count: number): Array<Record<string, string | number>> {
   const db = new Database(file, { readonly: true });
-  const row = db.prepare('SELECT MAX(position) AS p FROM events').get() as { p: number };
+  const rows = db
+    .prepare(
+      'SELECT stream_id, revision, event_id, type, data, metadata, occurred_at FROM events ORDER BY position DESC LIMIT ?',
+    )
+    .all(count) as Array<Record<string, string | number>>;
   db.close();
-  return row.p;
+  return rows.reverse();
 }
 
 function rawInserts(file: string, rows: Array<Record<string, string | number>>): number {
