@@ -40,7 +40,7 @@ export class CoreModule {
         snapshots && config.readModelSnapshotEvents > 0
           ? { snapshots, every: config.readModelSnapshotEvents, codeVersion: EVENT_SHAPES_FINGERPRINT }
           : null,
-      streamSnapshots: new StreamSnapshots(snapshots, config.streamSnapshotEvents),
+      streamSnapshots: new StreamSnapshots(snapshots, config.streamSnapshotEvents, EVENT_SHAPES_FINGERPRINT),
     });
     return {
       module: CoreModule,

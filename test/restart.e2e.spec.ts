@@ -75,7 +75,8 @@ describe('restarting and rebuilding', () => {
     } finally {
       await third.stop();
     }
-  });
+    // Three starts of the service, one after the other.
+  }, 120_000);
 
   it('builds the same read models live, one append at a time, as by folding the whole log from position zero', async () => {
     const stored = new SqliteEventStore({ filename: join(first.dataDir, 'pilotlog.sqlite') });

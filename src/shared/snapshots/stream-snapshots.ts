@@ -38,7 +38,13 @@ export class StreamSnapshots {
     private readonly snapshots: SnapshotStore | null,
     /** Events read past a snapshot before a new one is saved; 0 turns snapshots off. */
     readonly every: number,
+    /** What every fold depends on besides its own code, e.g. the event schema versions and upcasters. */
+    private readonly codeVersion = '',
   ) {}
+
+  private key(folder: StreamFolder<unknown>): string {
+    return `${folder.fingerprint}/${this.codeVersion}`;
+  }
 
   async fold<State>(
     store: EventStore,
@@ -82,7 +88,7 @@ export class StreamSnapshots {
     ) {
       this.snapshots.writeStream({
         streamId,
-        folder: folder.fingerprint,
+        folder: this.key(folder as StreamFolder<unknown>),
         version: prefix,
         lastEventId: last.id,
         maxOccurredAt,
@@ -100,7 +106,7 @@ export class StreamSnapshots {
   ): Promise<{ state: State; version: number; maxOccurredAt: string }> {
     const none = { state: folder.initial(), version: 0, maxOccurredAt: '' };
     if (!this.snapshots || this.every === 0) return none;
-    const snapshot = this.snapshots.latestOfStream(streamId, folder.fingerprint, {
+    const snapshot = this.snapshots.latestOfStream(streamId, this.key(folder as StreamFolder<unknown>), {
       maxVersion: bounds.version,
       maxOccurredAt: bounds.asOf,
     });
