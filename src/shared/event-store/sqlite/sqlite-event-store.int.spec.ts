@@ -18,6 +18,18 @@ describeEventStoreContract('SQLite file', async () => {
   };
 });
 
+describeEventStoreContract('SQLite file, appends grouped over a 2 ms window', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pilotlog-contract-'));
+  const store = new SqliteEventStore({ filename: join(dir, 'events.sqlite'), groupCommitWindowMs: 2 });
+  return {
+    store,
+    teardown: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
 describeEventStoreContract('SQLite in memory', async () => {
   const store = new SqliteEventStore({ filename: ':memory:' });
   return { store, teardown: () => store.close() };
