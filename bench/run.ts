@@ -1,110 +1,163 @@
-import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { CommandBus } from '@nestjs/cqrs';
 import Database from 'better-sqlite3';
-import express from 'express';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config/config';
 import { pilotlogEventStore } from '../src/event-catalog';
 import { initiativeStreamId } from '../src/initiatives/domain/initiative.events';
-import { RecordMeasurementCommand } from '../src/initiatives/record-measurement/record-measurement.command';
 import { Principal } from '../src/shared/auth/principal';
 import { signToken } from '../src/shared/auth/tokens';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
-import { Projection, ProjectionSet } from '../src/shared/projections/projection';
-import { ReadModels } from '../src/shared/projections/read-models';
-import { buildDataset, DatasetSize } from './dataset';
-import { latencies, load, percentile, post } from './load';
+import { ProjectionSet } from '../src/shared/projections/projection';
+import { EVERY_READ_MODEL } from '../test/support/read-models';
+import { BuiltDataset } from './children/build-dataset';
+import { runChild } from './children/child';
+import { CommandsResult, MeasurementSpec } from './children/commands';
+import type { EmmettInput, EmmettResult } from './children/emmett-peer';
+import { ensurePeersInstalled } from './children/peers';
+import { LoadInput, LoadResult } from './children/load';
+import { DatasetSize } from './dataset';
 
 /**
- * npm run bench [-- --quick]: builds a data set in a temporary DATA_DIR, measures every figure
- * of DESIGN section 8 next to its baseline in the same run, prints one JSON object on stdout.
+ * npm run bench [-- --quick]: builds a data set in a temporary DATA_DIR (in a child process),
+ * starts the compiled service on it as `npm start` does, loads it over HTTP from another process
+ * (autocannon), and measures every figure next to a baseline of the same run. One JSON object on
+ * stdout; progress on stderr.
  */
 const quick = process.argv.includes('--quick');
 const SIZE: DatasetSize = quick
   ? { teams: 10, initiatives: 200, totalEvents: 50_000, longStreamEvents: 10_000 }
   : { teams: 50, initiatives: 2_000, totalEvents: 1_000_000, longStreamEvents: 10_000 };
-const COMMANDS = quick ? 300 : 2_000;
-const CONNECTIONS = 8;
-const LOAD_SECONDS = quick ? 3 : 10;
-const LATENCY_SAMPLES = quick ? 200 : 1_000;
+const LOAD_SECONDS = quick ? 3 : 5;
+const READ_CONNECTIONS = 10;
+/** Turns of pilotlog and the bare baseline, loaded one after the other. */
+const READ_ROUNDS = 3;
+const WRITE_CONNECTIONS = [1, 16];
+/** Piloting initiatives the mutations are spread over. */
+const WRITE_TARGETS = 16;
+const IN_PROCESS_COMMANDS = quick ? 1_000 : 3_000;
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-const PRINCIPAL: Principal = { sub: 'dana.director', role: 'DIRECTOR', teams: '*' };
+const DIRECTOR: Principal = { sub: 'dana.director', role: 'DIRECTOR', teams: '*' };
 
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ratio = (a: number, b: number) => round(a / b, 3);
 
 const TEAM_IMPACT = `query($teamId: ID!) { teamImpact(teamId: $teamId) {
   teamId asOf headcount activeInitiatives coverage reachedMembers hypothesisHitRate medianDaysToDecision
   analysisParalysis initiativesByStatus { status count } overdue { initiativeId iteration kind since } } }`;
+const RECORD_MEASUREMENT = `mutation($input: RecordMeasurementInput!) {
+  recordMeasurement(input: $input) { id version status } }`;
+
+type Figures = Record<string, number | string | boolean | null>;
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pilotlog-bench-'));
   const file = join(dataDir, 'pilotlog.sqlite');
-  const result: Record<string, number | string | boolean> = { quick, cores: 0 };
+  const result: Figures = { quick, cores: cpus().length, loadAverageAtStart: loadavg()[0].toFixed(2) };
+  let service: Service | null = null;
+  let bare: { url: string; stop: () => Promise<void> } | null = null;
   try {
-    // 1. Data set, bulk-appended through the store port.
-    let t = performance.now();
-    const store = new SqliteEventStore({ filename: file, synchronous: 'FULL' });
-    const data = await buildDataset(store, SIZE, log);
-    await store.close();
-    const events = data.events;
-    log(`data set: ${events} events in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    result.events = events;
+    // 1. The data set, built in a child process.
+    const data = await runChild<BuiltDataset>('build-dataset', { dataDir, size: SIZE });
+    result.events = data.events;
+    result.datasetBuildSec = round(data.seconds, 1);
+    log(`data set: ${data.events} events in ${result.datasetBuildSec} s`);
 
-    // 2. Start-up to /ready with the whole log to catch up on.
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      JWT_SECRET: SECRET,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      // Set to 0 to measure commands that fold their whole stream each time.
-      COMMAND_STATE_CACHE_STREAMS: process.env.COMMAND_STATE_CACHE_STREAMS,
-    });
-    t = performance.now();
-    const app = await createApp(config, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    for (;;) {
-      const response = await fetch(`${base}/ready`);
-      await response.arrayBuffer();
-      if (response.ok) break;
-      await new Promise((r) => setTimeout(r, 20));
+    // 2. Start-up of a fresh service process: on an empty log (what any start costs), then on the
+    // data set from the log alone, then from the read models that start saved.
+    const env = { DATA_DIR: dataDir, JWT_SECRET: SECRET, HOST: '127.0.0.1', NODE_ENV: 'production' };
+    const emptyDir = mkdtempSync(join(tmpdir(), 'pilotlog-bench-empty-'));
+    try {
+      service = await startService({ ...env, DATA_DIR: emptyDir });
+      result.startupEmptyLogSec = round(service.readySeconds, 3);
+      result.startupEmptyLogCpuSec = round(service.readyCpuSeconds, 2);
+      await service.stop();
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
     }
-    result.startupCatchUpSec = round((performance.now() - t) / 1000, 3);
-    log(`ready after ${result.startupCatchUpSec} s`);
-    // The data set was built in this process: collect its garbage so the figures are the service's.
-    collectGarbage();
-    result.rssMb = round(process.memoryUsage().rss / 2 ** 20, 0);
-    result.heapUsedMb = round(process.memoryUsage().heapUsed / 2 ** 20, 0);
+    log(`ready on an empty log after ${result.startupEmptyLogSec} s`);
+    service = await startService(env);
+    result.startupFromLogSec = round(service.readySeconds, 3);
+    result.startupFromLogCpuSec = round(service.readyCpuSeconds, 2);
+    log(`ready from the log after ${result.startupFromLogSec} s`);
+    await service.stop();
+    service = await startService(env);
+    result.startupFromSnapshotSec = round(service.readySeconds, 3);
+    result.startupFromSnapshotCpuSec = round(service.readyCpuSeconds, 2);
+    result.readModelSnapshotMb = round(statSync(join(dataDir, 'snapshots.sqlite')).size / 2 ** 20, 1);
+    result.rssMb = service.rssMb();
+    log(`ready from the snapshot after ${result.startupFromSnapshotSec} s, RSS ${result.rssMb} MB`);
 
-    // 3. GraphQL: teamImpact latency, then throughput with several connections.
-    const url = `${base}/graphql`;
-    const headers = { authorization: `Bearer ${await signToken(SECRET, PRINCIPAL)}` };
-    const teamId = data.teamIds[0];
-    const body = JSON.stringify({ query: TEAM_IMPACT, variables: { teamId } });
-    const precomputed = (await post(url, body, headers)) as { teamImpact: Record<string, unknown> };
-    const sorted = await latencies(LATENCY_SAMPLES, () => post(url, body, headers));
-    result.teamImpactP50Ms = round(percentile(sorted, 50), 3);
-    result.teamImpactP99Ms = round(percentile(sorted, 99), 3);
-    const served = await load(url, body, headers, CONNECTIONS, LOAD_SECONDS);
-    result.graphqlReqPerSec = round(served.perSec, 0);
-    log(`teamImpact: p50 ${result.teamImpactP50Ms} ms, ${result.graphqlReqPerSec} req/s (${served.errors} errors)`);
+    // 3. teamImpact over HTTP from another process: latency with one connection, then throughput.
+    const url = `${service.base}/graphql`;
+    const headers = { authorization: `Bearer ${await signToken(SECRET, DIRECTOR)}` };
+    const teamImpactBody = JSON.stringify({ query: TEAM_IMPACT, variables: { teamId: data.teamIds[0] } });
+    const precomputed = (await post(url, teamImpactBody, headers)) as { teamImpact: Record<string, unknown> };
+    const readLoad = (target: string, connections: number, hdrs: Record<string, string> = headers) =>
+      runChild<LoadResult>('load', {
+        url: target,
+        connections,
+        seconds: LOAD_SECONDS,
+        headers: hdrs,
+        body: teamImpactBody,
+      } satisfies LoadInput);
+    // The baseline runs beside the service, and the two are loaded in turns, so a change in the
+    // machine's other work during the run weighs on both alike.
+    bare = await startBareApollo(precomputed.teamImpact);
+    const rounds = {
+      ours: [] as LoadResult[],
+      bare: [] as LoadResult[],
+      oursOne: [] as LoadResult[],
+      bareOne: [] as LoadResult[],
+    };
+    for (let round = 0; round < READ_ROUNDS; round++) {
+      rounds.oursOne.push(await readLoad(url, 1));
+      rounds.bareOne.push(await readLoad(bare.url, 1, {}));
+      rounds.ours.push(await readLoad(url, READ_CONNECTIONS));
+      rounds.bare.push(await readLoad(bare.url, READ_CONNECTIONS, {}));
+    }
+    const middle = (runs: LoadResult[], figure: (run: LoadResult) => number) => median(runs.map(figure));
+    result.teamImpactP50Ms = round(
+      middle(rounds.oursOne, (r) => r.p50Ms),
+      3,
+    );
+    result.teamImpactP99Ms = round(
+      middle(rounds.oursOne, (r) => r.p99Ms),
+      3,
+    );
+    result.bareApolloP50Ms = round(
+      middle(rounds.bareOne, (r) => r.p50Ms),
+      3,
+    );
+    result.teamImpactReqPerSec = round(
+      middle(rounds.ours, (r) => r.perSec),
+      0,
+    );
+    result.bareApolloReqPerSec = round(
+      middle(rounds.bare, (r) => r.perSec),
+      0,
+    );
+    result.teamImpactVsBareApollo = ratio(result.teamImpactReqPerSec as number, result.bareApolloReqPerSec as number);
+    result.teamImpactVsBareApolloPerRound = rounds.ours.map((r, i) => ratio(r.perSec, rounds.bare[i].perSec)).join(' ');
+    result.teamImpactErrors = [...rounds.ours, ...rounds.oursOne].reduce((sum, r) => sum + r.errors, 0);
+    await bare.stop();
+    bare = null;
+    log(
+      `teamImpact: p50 ${result.teamImpactP50Ms} ms, ${result.teamImpactReqPerSec} req/s; bare Apollo ${result.bareApolloReqPerSec} req/s`,
+    );
 
-    // 4. Time travel and decision replay on the 10,000-event stream.
+    // 4. Time travel and decision replay on the 10,000-event stream: the first ask, then the median.
     const asOfBody = JSON.stringify({
-      query: `query($id: ID!, $asOf: DateTime) { initiative(id: $id, asOf: $asOf) { id status } }`,
+      query: `query($id: ID!, $asOf: DateTime) { initiative(id: $id, asOf: $asOf) { id status version } }`,
       variables: { id: data.longInitiativeId, asOf: data.asOfMiddle },
     });
-    result.initiativeAsOfMs = round(median(await latencies(quick ? 10 : 20, () => post(url, asOfBody, headers))), 2);
+    const asOf = await timings(quick ? 10 : 20, () => post(url, asOfBody, headers));
+    result.initiativeAsOfFirstMs = round(asOf.first, 2);
+    result.initiativeAsOfMs = round(asOf.median, 2);
     const replayBody = JSON.stringify({
       query: `query($id: ID!) { decisionReplay(decisionId: $id) { eventsBefore evidenceMatches decision { id } } }`,
       variables: { id: data.decisionId },
@@ -114,75 +167,228 @@ async function main(): Promise<void> {
     };
     result.decisionReplayEventsBefore = replay.decisionReplay.eventsBefore;
     result.decisionReplayEvidenceMatches = replay.decisionReplay.evidenceMatches;
-    result.decisionReplayMs = round(median(await latencies(quick ? 10 : 20, () => post(url, replayBody, headers))), 2);
-    log(`asOf ${result.initiativeAsOfMs} ms, decisionReplay ${result.decisionReplayMs} ms`);
-
-    // 5. Commands through the bus on the embedded store (FULL sync, one transaction per append).
-    const bus = app.get(CommandBus);
-    const targets = data.initiativeIds.filter((id) => id !== data.longInitiativeId && data.participants.has(id));
-    const launchedTargets = targets.slice(0, 20).filter((id) => !id.endsWith('9'));
-    const positionBefore = lastPosition(file);
-    t = performance.now();
-    for (let i = 0; i < COMMANDS; i++) {
-      const initiativeId = launchedTargets[i % launchedTargets.length];
-      const input = {
-        initiativeId,
-        metricId: data.metricId,
-        value: 10 + (i % 7),
-        periodStart: '2026-01-05T00:00:00.000Z',
-        cohort: 'PILOT',
-        participantId: data.participants.get(initiativeId)![i % 4],
-        commandId: `bench-${i}`,
-      } as const;
-      await bus.execute(new RecordMeasurementCommand(input, PRINCIPAL));
-    }
-    const commandSeconds = (performance.now() - t) / 1000;
-    result.commandsPerSec = round(COMMANDS / commandSeconds, 0);
-    const streamLength = Math.round(
-      streamEvents(file, initiativeStreamId(launchedTargets[0])) - COMMANDS / launchedTargets.length,
+    const replays = await timings(quick ? 10 : 20, () => post(url, replayBody, headers));
+    result.decisionReplayMs = round(replays.median, 2);
+    log(
+      `asOf ${result.initiativeAsOfFirstMs} then ${result.initiativeAsOfMs} ms, decisionReplay ${result.decisionReplayMs} ms`,
     );
-    result.commandStreamEvents = streamLength;
-    log(`commands: ${result.commandsPerSec}/s on streams of ~${streamLength} events`);
-    // Every read model the service keeps, as its slices registered them.
-    const projections = app.get(ReadModels).runner.set.projections;
-    await app.close();
 
-    // 5b. Baseline: the same rows, raw single-row inserts, same schema and pragmas, one transaction each.
-    const rows = new Database(file, { readonly: true })
-      .prepare('SELECT stream_id, revision, event_id, type, data, metadata, occurred_at FROM events WHERE position > ?')
-      .all(positionBefore) as Array<Record<string, string | number>>;
-    result.rawInsertPerSec = round(rawInserts(join(dataDir, 'raw.sqlite'), rows), 0);
-    result.commandsVsRawInsert = round((result.commandsPerSec as number) / (result.rawInsertPerSec as number), 3);
+    // 5. Mutations over HTTP from another process: recordMeasurement, a new commandId per request.
+    const launched = data.initiativeIds.filter((id) => id !== data.longInitiativeId && !id.endsWith('9'));
+    const targets = launched.slice(0, WRITE_TARGETS);
+    const streamLength = streamEvents(file, initiativeStreamId(targets[0]));
+    // The baseline: raw durable single-row inserts (same schema and pragmas) of rows like those the
+    // mutations write (the data set's last measurements), right before and after each mutation run.
+    const sampleRows = lastRows(file, 3000);
+    const rawRates: number[] = [];
+    const raw = () => rawRates.push(rawInserts(join(dataDir, `raw-${rawRates.length}.sqlite`), sampleRows));
+    for (const connections of WRITE_CONNECTIONS) {
+      raw();
+      const writes = await runChild<LoadResult>('load', {
+        url,
+        connections,
+        seconds: LOAD_SECONDS,
+        headers,
+        body: {
+          query: RECORD_MEASUREMENT,
+          input: { metricId: data.metricId, periodStart: '2026-01-05T00:00:00.000Z', cohort: 'CONTROL' },
+          targets,
+          runId: `http-${connections}`,
+        },
+      } satisfies LoadInput);
+      raw();
+      const baseline = (rawRates[rawRates.length - 1] + rawRates[rawRates.length - 2]) / 2;
+      result[`mutations${connections}PerSec`] = round(writes.perSec, 0);
+      result[`mutations${connections}P50Ms`] = round(writes.p50Ms, 3);
+      result[`mutations${connections}P99Ms`] = round(writes.p99Ms, 3);
+      result[`mutations${connections}Errors`] = writes.errors;
+      result[`rawInsertAround${connections}PerSec`] = round(baseline, 0);
+      result[`mutations${connections}VsRawInsert`] = ratio(writes.perSec, baseline);
+      if (writes.firstError) log(`mutation error: ${writes.firstError}`);
+      log(
+        `mutations, ${connections} connection(s): ${round(writes.perSec, 0)}/s, p99 ${round(writes.p99Ms, 2)} ms; raw inserts ${round(baseline, 0)}/s`,
+      );
+    }
+    result.mutationStreamEvents = streamLength;
+    result.rawInsertPerSec = round(median(rawRates), 0);
+    result.mutationP99At16VsAt1 = ratio(result.mutations16P99Ms as number, result.mutations1P99Ms as number);
+    await service.stop();
+    service = null;
+
+    // 5c. The same commands in process, on the CommandBus (no HTTP), and on Emmett's SQLite event store.
+    const participants = Object.fromEntries(targets.map((id) => [id, data.participants[id][0]]));
+    const spec: MeasurementSpec = { targets, metricId: data.metricId, participants, runId: 'in-process' };
+    const inProcess = await runChild<CommandsResult[]>('in-process', {
+      env: { ...env, PORT: '0' },
+      spec,
+      count: IN_PROCESS_COMMANDS,
+      concurrency: WRITE_CONNECTIONS,
+    });
+    for (const run of inProcess) {
+      result[`commandBus${run.concurrency}PerSec`] = round(run.perSec, 0);
+      result[`commandBus${run.concurrency}VsRawInsert`] = ratio(run.perSec, result.rawInsertPerSec as number);
+      if (run.firstError) log(`command bus error: ${run.firstError}`);
+    }
+    log(`CommandBus in process: ${inProcess.map((r) => `${round(r.perSec, 0)}/s at ${r.concurrency}`).join(', ')}`);
+    try {
+      ensurePeersInstalled(log);
+      const emmett = await runChild<EmmettResult>(
+        'emmett-peer',
+        {
+          source: file,
+          file: join(dataDir, 'emmett.sqlite'),
+          spec: { ...spec, runId: 'emmett' },
+          streams: Object.fromEntries(targets.map((id) => [id, initiativeStreamId(id)])),
+          count: Math.round(IN_PROCESS_COMMANDS / 3),
+          seconds: LOAD_SECONDS * 2,
+          concurrency: WRITE_CONNECTIONS,
+        } satisfies EmmettInput,
+        { timeoutSeconds: 180 },
+      );
+      for (const run of emmett.runs) {
+        result[`emmett${run.concurrency}PerSec`] = round(run.perSec, 0);
+        result[`emmett${run.concurrency}Commands`] = run.commands;
+        result[`emmett${run.concurrency}Failed`] = run.failed;
+        if (run.firstError) log(`Emmett error: ${run.firstError}`);
+      }
+      log(`Emmett SQLite: ${emmett.runs.map((r) => `${round(r.perSec, 0)}/s at ${r.concurrency}`).join(', ')}`);
+    } catch (error) {
+      result.emmett = `did not run: ${(error as Error).message.split('\n')[0]}`;
+      log(String(result.emmett));
+    }
 
     // 6. Projection rebuild from zero vs reading and parsing the same rows.
-    result.rebuildEventsPerSec = round(await rebuild(file, projections), 0);
+    result.rebuildEventsPerSec = round(await rebuild(file), 0);
     result.rawParseEventsPerSec = round(rawParse(file), 0);
-    result.rebuildVsRawParse = round(
-      (result.rebuildEventsPerSec as number) / (result.rawParseEventsPerSec as number),
-      3,
-    );
+    result.rebuildVsRawParse = ratio(result.rebuildEventsPerSec as number, result.rawParseEventsPerSec as number);
     log(`rebuild ${result.rebuildEventsPerSec} ev/s vs raw parse ${result.rawParseEventsPerSec} ev/s`);
 
-    // 7. Bare Apollo Server on express returning the same precomputed object.
-    const bare = await bareApollo(precomputed.teamImpact);
-    const bareLoad = await load(bare.url, body, {}, CONNECTIONS, LOAD_SECONDS);
-    await bare.close();
-    result.bareApolloReqPerSec = round(bareLoad.perSec, 0);
-    result.graphqlVsBareApollo = round((result.graphqlReqPerSec as number) / bareLoad.perSec, 3);
-    log(`bare Apollo ${result.bareApolloReqPerSec} req/s`);
-
-    result.cores = (await import('node:os')).cpus().length;
+    result.loadAverageAtEnd = loadavg()[0].toFixed(2);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
+    await service?.stop();
+    await bare?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
+interface Service {
+  base: string;
+  readySeconds: number;
+  /** CPU time the service process used until ready: less at the mercy of other work on the machine than the wall clock. */
+  readyCpuSeconds: number;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** The compiled service, as `npm start` runs it, in a process of its own; ready once `/ready` answers 200. */
+async function startService(env: Record<string, string>): Promise<Service> {
+  const port = await freePort();
+  const fromSource = __filename.endsWith('.ts');
+  const main = join(__dirname, '..', 'src', fromSource ? 'main.ts' : 'main.js');
+  const args = fromSource ? ['--require', join(__dirname, '..', 'scripts', 'register-ts.js'), main] : [main];
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The service exited with ${child.exitCode}`);
+    const ok = await fetch(`${base}/ready`).then(
+      (r) => r.arrayBuffer().then(() => r.ok),
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const readySeconds = (performance.now() - started) / 1000;
+  return {
+    base,
+    readySeconds,
+    readyCpuSeconds: cpuSecondsOf(child),
+    rssMb: () => rssOf(child),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function cpuSecondsOf(child: ChildProcess): number {
+  // Fields 14 and 15 of /proc/<pid>/stat: user and system time in clock ticks (100 per second on Linux).
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssOf(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startBareApollo(
+  teamImpact: Record<string, unknown>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const fromSource = __filename.endsWith('.ts');
+  const file = join(__dirname, 'children', fromSource ? 'bare-apollo.ts' : 'bare-apollo.js');
+  const args = fromSource ? ['--require', join(__dirname, '..', 'scripts', 'register-ts.js'), file] : [file];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, BENCH_TEAM_IMPACT: JSON.stringify(teamImpact) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve((JSON.parse(out.split('\n')[0]) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`bare Apollo exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  const json = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  if (!response.ok || json.errors?.length) {
+    throw new Error(`HTTP ${response.status}: ${JSON.stringify(json.errors ?? json).slice(0, 300)}`);
+  }
+  return json.data;
+}
+
+/** The first of `count` sequential asks, and the median of them all, in milliseconds. */
+async function timings(count: number, once: () => Promise<unknown>): Promise<{ first: number; median: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await once();
+    times.push(performance.now() - t);
+  }
+  return { first: times[0], median: median(times) };
 }
 
 function streamEvents(file: string, streamId: string): number {
@@ -192,11 +398,15 @@ function streamEvents(file: string, streamId: string): number {
   return row.n;
 }
 
-function lastPosition(file: string): number {
+function lastRows(file: string, count: number): Array<Record<string, string | number>> {
   const db = new Database(file, { readonly: true });
-  const row = db.prepare('SELECT MAX(position) AS p FROM events').get() as { p: number };
+  const rows = db
+    .prepare(
+      'SELECT stream_id, revision, event_id, type, data, metadata, occurred_at FROM events ORDER BY position DESC LIMIT ?',
+    )
+    .all(count) as Array<Record<string, string | number>>;
   db.close();
-  return row.p;
+  return rows.reverse();
 }
 
 function rawInserts(file: string, rows: Array<Record<string, string | number>>): number {
@@ -222,10 +432,10 @@ function rawInserts(file: string, rows: Array<Record<string, string | number>>):
   return perSec;
 }
 
-async function rebuild(file: string, projections: Projection<unknown>[]): Promise<number> {
+async function rebuild(file: string): Promise<number> {
   const store = pilotlogEventStore(new SqliteEventStore({ filename: file }));
   const t = performance.now();
-  const set = new ProjectionSet(projections);
+  const set = new ProjectionSet(EVERY_READ_MODEL);
   let count = 0;
   let after: string | undefined;
   for (;;) {
@@ -262,32 +472,6 @@ function rawParse(file: string): number {
   db.close();
   if (checksum !== count) throw new Error('raw parse lost rows');
   return perSec;
-}
-
-async function bareApollo(teamImpact: Record<string, unknown>): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = new ApolloServer({
-    typeDefs: `#graphql
-      type StatusCount { status: String! count: Int! }
-      type OverdueItem { initiativeId: ID! iteration: Int! kind: String! since: String! }
-      type TeamImpact { teamId: ID! asOf: String! headcount: Int! activeInitiatives: Int! coverage: Float!
-        reachedMembers: Int! hypothesisHitRate: Float medianDaysToDecision: Float analysisParalysis: [ID!]!
-        initiativesByStatus: [StatusCount!]! overdue: [OverdueItem!]! }
-      type Query { teamImpact(teamId: ID!): TeamImpact! }`,
-    resolvers: { Query: { teamImpact: () => teamImpact } },
-  });
-  await server.start();
-  const web = express();
-  web.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server));
-  const http = await new Promise<import('node:http').Server>((resolve) => {
-    const s = web.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  return {
-    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`,
-    close: async () => {
-      await server.stop();
-      await new Promise((r) => http.close(r));
-    },
-  };
 }
 
 main().then(

@@ -82,7 +82,9 @@ async function main(): Promise<number> {
   }
 
   const clock = new StoryClock(DEMO_STORY[0].at);
-  const app = await createApp({ ...config, jwtSecret: found.secret }, { clock, logger: false });
+  // A loader that lives for one story saves no read models: the service that serves them keeps its own.
+  const loader = { ...config, jwtSecret: found.secret, readModelSnapshotEvents: 0, streamSnapshotEvents: 0 };
+  const app = await createApp(loader, { clock, logger: false });
   try {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };

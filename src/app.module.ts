@@ -1,4 +1,7 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -53,7 +56,12 @@ export class AppModule {
           parseOptions: limits.parseOptions,
           formatError: (formatted: GraphQLFormattedError, error: unknown) =>
             formatError(formatted, error, (masked) => maskedErrors.error(describe(masked))),
-          plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+          // Cache hints would wrap every field's resolver to compute a Cache-Control header no client reads.
+          plugins: [
+            ApolloServerPluginLandingPageDisabled(),
+            ApolloServerPluginCacheControlDisabled(),
+            ...limits.plugins,
+          ],
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
         TeamsModule,

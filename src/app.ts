@@ -4,6 +4,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
+import { SNAPSHOTS } from './core.module';
+import { SnapshotStore } from './shared/snapshots/snapshot-store';
 import { Clock } from './shared/clock';
 import { openEventStore } from './shared/event-store/open-event-store';
 import { badUserInput } from './shared/graphql/errors';
@@ -39,12 +41,17 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.get(ReadModels).start();
   app.get(WebhookDispatcher).start();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // Answers change with every write: an ETag (a hash of each body) would never spare a download.
+  app.getHttpAdapter().getInstance().disable('etag');
   serveWeb(app);
   const close = app.close.bind(app);
+  const snapshots = app.get<typeof SNAPSHOTS, SnapshotStore | null>(SNAPSHOTS);
   app.close = async () => {
+    // Stopping saves the read models: the next start reads only the log after them.
     await app.get(ReadModels).stop();
     await close();
     await stored.close();
+    snapshots?.close();
   };
   return app;
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from './config/config';
-import { pilotlogEventStore } from './event-catalog';
+import { EVENT_SHAPES_FINGERPRINT, pilotlogEventStore } from './event-catalog';
 import { JWT_SECRET } from './shared/auth/auth.tokens';
 import { resolveJwtSecret } from './shared/auth/jwt-secret';
 import {
@@ -15,6 +15,11 @@ import { CommandHandling } from './shared/command-handling/command-handling';
 import { StreamStateCache } from './shared/command-handling/stream-state-cache';
 import { EVENT_STORE, EventStore, STORED_EVENTS } from './shared/event-store/event-store.port';
 import { ReadModels } from './shared/projections/read-models';
+import { SNAPSHOT_FILE_NAME, SnapshotStore } from './shared/snapshots/snapshot-store';
+import { StreamSnapshots } from './shared/snapshots/stream-snapshots';
+
+/** The saved folds of the log (read models, long streams), or null when snapshots are off. */
+export const SNAPSHOTS = Symbol('Snapshots');
 
 export interface CoreOptions {
   config: AppConfig;
@@ -30,6 +35,18 @@ export class CoreModule {
   static register({ config, stored, clock = systemClock }: CoreOptions): DynamicModule {
     const store = pilotlogEventStore(stored);
     const cache = new StreamStateCache(config.commandStateCacheStreams);
+    const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
+    const snapshots =
+      config.readModelSnapshotEvents > 0 || config.streamSnapshotEvents > 0
+        ? new SnapshotStore(join(config.dataDir, SNAPSHOT_FILE_NAME))
+        : null;
+    const readModels = new ReadModels(store, clock, config.readYourWritesTimeoutMs, {
+      persistence:
+        snapshots && config.readModelSnapshotEvents > 0
+          ? { snapshots, every: config.readModelSnapshotEvents, codeVersion: EVENT_SHAPES_FINGERPRINT }
+          : null,
+      streamSnapshots: new StreamSnapshots(snapshots, config.streamSnapshotEvents, EVENT_SHAPES_FINGERPRINT),
+    });
     return {
       module: CoreModule,
       providers: [
@@ -38,8 +55,9 @@ export class CoreModule {
         { provide: STORED_EVENTS, useValue: stored },
         { provide: CLOCK, useValue: clock },
         { provide: CommandHandling, useValue: new CommandHandling({ store, cache }, clock) },
-        { provide: ReadModels, useValue: new ReadModels(store, clock, config.readYourWritesTimeoutMs) },
-        { provide: JWT_SECRET, useValue: resolveJwtSecret(config.jwtSecret, config.dataDir) },
+        { provide: ReadModels, useValue: readModels },
+        { provide: SNAPSHOTS, useValue: snapshots },
+        { provide: JWT_SECRET, useValue: secret },
         {
           provide: CHECKPOINT_STORE,
           // Replicas on EventStoreDB keep nothing on their own disk; the embedded store lives in DATA_DIR anyway.
@@ -56,6 +74,7 @@ export class CoreModule {
         CLOCK,
         CommandHandling,
         ReadModels,
+        SNAPSHOTS,
         JWT_SECRET,
         CHECKPOINT_STORE,
       ],

@@ -5,6 +5,7 @@ import { HashChainedEventStore } from './shared/event-store/hash-chain';
 import { upcastRecorded, VersionedEventStore } from './shared/event-store/versioned-event-store';
 import { CHECKPOINT_SCHEMA_VERSIONS } from './shared/checkpoints/checkpoint-store';
 import { LEASE_SCHEMA_VERSIONS } from './shared/leases/lease.decide';
+import { codeFingerprint } from './shared/projections/projection';
 import { TEAM_SCHEMA_VERSIONS, teamUpcasters } from './teams/domain/team.upcasters';
 import { WEBHOOK_SCHEMA_VERSIONS, webhookUpcasters } from './webhooks/domain/webhook.upcasters';
 
@@ -13,16 +14,16 @@ import { WEBHOOK_SCHEMA_VERSIONS, webhookUpcasters } from './webhooks/domain/web
  * that bring older versions up to it. The chain is checked here, at start-up: a gap (say v2 → v3
  * missing) would otherwise only show when an old event is read years later.
  */
-export const eventUpcasting: Upcasting = createUpcasting(
-  {
-    ...TEAM_SCHEMA_VERSIONS,
-    ...INITIATIVE_SCHEMA_VERSIONS,
-    ...WEBHOOK_SCHEMA_VERSIONS,
-    ...LEASE_SCHEMA_VERSIONS,
-    ...CHECKPOINT_SCHEMA_VERSIONS,
-  },
-  [...teamUpcasters, ...initiativeUpcasters, ...webhookUpcasters],
-);
+const SCHEMA_VERSIONS = {
+  ...TEAM_SCHEMA_VERSIONS,
+  ...INITIATIVE_SCHEMA_VERSIONS,
+  ...WEBHOOK_SCHEMA_VERSIONS,
+  ...LEASE_SCHEMA_VERSIONS,
+  ...CHECKPOINT_SCHEMA_VERSIONS,
+};
+const UPCASTERS = [...teamUpcasters, ...initiativeUpcasters, ...webhookUpcasters];
+
+export const eventUpcasting: Upcasting = createUpcasting(SCHEMA_VERSIONS, UPCASTERS);
 
 /** A stored event as today's code reads it, for tools that read the stored events themselves. */
 export function upcastEvent(event: RecordedEvent): RecordedEvent {
@@ -33,3 +34,9 @@ export function upcastEvent(event: RecordedEvent): RecordedEvent {
 export function pilotlogEventStore(stored: EventStore): EventStore {
   return new VersionedEventStore(new HashChainedEventStore(stored), eventUpcasting);
 }
+
+/** What read models depend on besides their own code: the shape events are upcast to, and how. */
+export const EVENT_SHAPES_FINGERPRINT = codeFingerprint(
+  JSON.stringify(SCHEMA_VERSIONS),
+  ...UPCASTERS.map((upcaster) => upcaster.upcast),
+);

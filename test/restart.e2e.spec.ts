@@ -46,16 +46,37 @@ describe('restarting and rebuilding', () => {
   it('answers every query identically after a restart on the same DATA_DIR', async () => {
     const variables = { team: story.teamId, i: story.channel, d: story.scaleDecisionId, m: story.metricId };
     const before = await ok(first.gql(EVERY_DASHBOARD, variables));
+    const stoppedAt = ((await (await fetch(`${first.baseUrl}/ready`)).json()) as { position: string }).position;
     await first.stop();
 
+    // From the read models saved at shutdown: only the log after their checkpoint is read.
     const second = await startTestApp({ clockStart: first.clock.now(), token, dataDir: first.dataDir });
     try {
       await waitUntilReady(second.baseUrl);
+      const ready = (await (await fetch(`${second.baseUrl}/ready`)).json()) as { startedFrom: string | null };
+      expect(ready.startedFrom).toBe(stoppedAt);
       expect(await ok(second.gql(EVERY_DASHBOARD, variables))).toEqual(before);
     } finally {
       await second.stop();
     }
-  });
+
+    // And folded from the first event, with saved read models turned off.
+    const third = await startTestApp({
+      clockStart: first.clock.now(),
+      token,
+      dataDir: first.dataDir,
+      env: { READ_MODEL_SNAPSHOT_EVENTS: '0' },
+    });
+    try {
+      await waitUntilReady(third.baseUrl);
+      const ready = (await (await fetch(`${third.baseUrl}/ready`)).json()) as { startedFrom: string | null };
+      expect(ready.startedFrom).toBeNull();
+      expect(await ok(third.gql(EVERY_DASHBOARD, variables))).toEqual(before);
+    } finally {
+      await third.stop();
+    }
+    // Three starts of the service, one after the other.
+  }, 120_000);
 
   it('builds the same read models live, one append at a time, as by folding the whole log from position zero', async () => {
     const stored = new SqliteEventStore({ filename: join(first.dataDir, 'pilotlog.sqlite') });

@@ -19,7 +19,8 @@ import {
 import type { Initiative } from '../initiatives/initiative-details/initiative.model';
 import { EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
 import { canonicalJson, ChainVerification, verifyChain } from '../shared/event-store/hash-chain';
-import { ProjectionSet } from '../shared/projections/projection';
+import { codeFingerprint, ProjectionSet } from '../shared/projections/projection';
+import { StreamFolder, StreamSnapshots } from '../shared/snapshots/stream-snapshots';
 import { streamEventsUntil } from '../shared/time-travel/time-travel';
 import { teamStreamId } from '../teams/domain/team.events';
 import { teamDetailsProjection } from '../teams/team-details/team-details.projection';
@@ -93,6 +94,28 @@ export async function locateDecision(current: EventStore, decisionId: string): P
   return findDecision(set.of(decisionLogProjection), decisionId);
 }
 
+interface ReplayState {
+  set: ProjectionSet;
+  state: InitiativeState;
+}
+
+/** The read model the maker saw and the domain state the evidence comes from, folded in one pass. */
+const REPLAY_FOLDER: StreamFolder<ReplayState> = {
+  // The domain state's fold is named by its code; raise the number when a helper it calls changes.
+  fingerprint: `decision-replay:${codeFingerprint(initiativeDetailsProjection.fingerprint, evolveInitiative, 1)}`,
+  initial: () => ({ set: new ProjectionSet([initiativeDetailsProjection]), state: initialInitiativeState }),
+  apply: (replay, event) => {
+    replay.set.apply(event);
+    // The store hands out events upcast to today's shape; their type names the domain event.
+    return { set: replay.set, state: evolveInitiative(replay.state, event as unknown as InitiativeEvent) };
+  },
+  save: ({ set, state }) => ({ views: set.saved(), state }),
+  load: (saved) => {
+    const { views, state } = saved as { views: ReturnType<ProjectionSet['saved']>; state: InitiativeState };
+    return { set: ProjectionSet.restore([initiativeDetailsProjection], views)!, state };
+  },
+};
+
 export interface DecisionReplayResult {
   decision: DecisionView;
   /** The initiative as a dashboard showed it the moment before the decision. */
@@ -110,21 +133,17 @@ export interface DecisionReplayResult {
 export async function replayDecision(
   current: EventStore,
   location: Pick<DecisionEntry, 'id' | 'initiativeId' | 'revision'>,
+  snapshots: StreamSnapshots = new StreamSnapshots(null, 0),
 ): Promise<DecisionReplayResult | null> {
-  const stream = await current.readStream(initiativeStreamId(location.initiativeId), {
-    maxCount: location.revision + 1,
-  });
-  const decisionEvent = stream[location.revision];
-  if (!decisionEvent || decisionEvent.type !== 'DecisionRecorded') return null;
+  const streamId = initiativeStreamId(location.initiativeId);
+  const [decisionEvent] = await current.readStream(streamId, { fromRevision: location.revision, maxCount: 1 });
+  if (!decisionEvent || decisionEvent.revision !== location.revision || decisionEvent.type !== 'DecisionRecorded')
+    return null;
   if ((decisionEvent.data as DecisionRecorded['data']).decisionId !== location.id) return null;
 
-  const replayed = new ProjectionSet([initiativeDetailsProjection]);
-  let state: InitiativeState = initialInitiativeState;
-  for (const event of stream.slice(0, location.revision)) {
-    replayed.apply(event);
-    // The store hands out events upcast to today's shape; their type names the domain event.
-    state = evolveInitiative(state, event as unknown as InitiativeEvent);
-  }
+  const before = await snapshots.fold(current, streamId, REPLAY_FOLDER, { version: location.revision });
+  if (before.events !== location.revision) return null;
+  const { set: replayed, state } = before.state;
   const viewBefore = replayed.of(initiativeDetailsProjection).get(location.initiativeId);
   if (!viewBefore) return null;
 

@@ -63,7 +63,7 @@ export class AuditResolver {
     const decision = findDecision(this.readModels.views(decisionLogProjection), decisionId);
     if (!decision) throw new NotFound('decision', decisionId);
     authorizeAudit(principal, decision.teamId);
-    const replay = await replayDecision(this.current, decision);
+    const replay = await replayDecision(this.current, decision, this.readModels.streamSnapshots);
     if (!replay) throw new NotFound('decision', decisionId);
     return replay;
   }

@@ -74,6 +74,33 @@ describe('configuration', () => {
     );
   });
 
+  it('groups commits and saves folds by default, each setting read from its variable', () => {
+    expect(loadConfig({ DATA_DIR: dir })).toMatchObject({
+      sqliteGroupCommitWindowMs: 0,
+      readModelSnapshotEvents: 100_000,
+      streamSnapshotEvents: 500,
+    });
+    expect(
+      loadConfig({
+        DATA_DIR: dir,
+        SQLITE_GROUP_COMMIT_WINDOW_MS: '2',
+        READ_MODEL_SNAPSHOT_EVENTS: '0',
+        STREAM_SNAPSHOT_EVENTS: '1000',
+      }),
+    ).toMatchObject({ sqliteGroupCommitWindowMs: 2, readModelSnapshotEvents: 0, streamSnapshotEvents: 1000 });
+  });
+
+  it.each([
+    ['SQLITE_GROUP_COMMIT_WINDOW_MS', '101', 'from 0 to 100'],
+    ['SQLITE_GROUP_COMMIT_WINDOW_MS', '0.5', 'from 0 to 100'],
+    ['READ_MODEL_SNAPSHOT_EVENTS', 'often', 'from 0 to 100000000'],
+    ['STREAM_SNAPSHOT_EVENTS', '-1', 'from 0 to 1000000'],
+  ])('rejects %s=%s at start, naming the variable', (name, value, range) => {
+    expect(() => loadConfig({ DATA_DIR: dir, [name]: value })).toThrow(
+      `${name}: must be a whole number ${range}, got "${value}"`,
+    );
+  });
+
   it('holds GraphQL operations to the default abuse limits when none are configured', () => {
     expect(loadConfig({ DATA_DIR: dir }).queryLimits).toEqual({
       maxDepth: 10,

@@ -22,6 +22,12 @@ export interface AppConfig {
   readYourWritesTimeoutMs: number;
   /** Streams whose folded state the write path keeps between commands (0 turns it off). */
   commandStateCacheStreams: number;
+  /** How long an append waits for others to share its transaction; 0 groups those of one event-loop turn. */
+  sqliteGroupCommitWindowMs: number;
+  /** Events folded between two saves of the read models (also saved once caught up and at shutdown); 0 never saves them. */
+  readModelSnapshotEvents: number;
+  /** Events of one stream a past-instant fold reads past its latest snapshot before it saves a new one; 0 never. */
+  streamSnapshotEvents: number;
   /** Abuse limits every GraphQL operation is checked against before it runs. */
   queryLimits: QueryLimits;
   /** Where people open the service (scheme, host and port, no path); else the address each request names. */
@@ -115,6 +121,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600000),
     commandStateCacheStreams: integer(env, 'COMMAND_STATE_CACHE_STREAMS', 1000, 0, 1_000_000),
+    sqliteGroupCommitWindowMs: integer(env, 'SQLITE_GROUP_COMMIT_WINDOW_MS', 0, 0, 100),
+    readModelSnapshotEvents: integer(env, 'READ_MODEL_SNAPSHOT_EVENTS', 100_000, 0, 100_000_000),
+    streamSnapshotEvents: integer(env, 'STREAM_SNAPSHOT_EVENTS', 500, 0, 1_000_000),
     queryLimits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 1000),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000),

@@ -20,6 +20,12 @@ export class HealthController {
       throw new HttpException({ status: 'failed', reason: 'read models stopped following the log' }, 503);
     }
     if (!runner.isCaughtUp) throw new HttpException({ status: 'catching-up' }, HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: 'ready', position: runner.position ?? null, readModels: this.readModels.names };
+    return {
+      status: 'ready',
+      position: runner.position ?? null,
+      // The checkpoint of the saved read models this start began from; null when it folded the whole log.
+      startedFrom: runner.restoredFrom ?? null,
+      readModels: this.readModels.names,
+    };
   }
 }

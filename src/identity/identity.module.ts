@@ -3,6 +3,7 @@ import { AppConfig } from '../config/config';
 import { JWT_SECRET } from '../shared/auth/auth.tokens';
 import { issuerTokenVerifier } from '../shared/auth/issuer-tokens';
 import { TOKEN_VERIFIER, tokenVerifier } from '../shared/auth/token-verification';
+import { rememberVerifiedTokens } from '../shared/auth/verified-token-cache';
 import { OpenIdProvider } from './openid-provider';
 import { SIGN_IN_SETTINGS, SignInController } from './sign-in.controller';
 
@@ -34,7 +35,7 @@ export class IdentityModule {
         {
           provide: TOKEN_VERIFIER,
           inject: [JWT_SECRET],
-          useFactory: (secret: string) => tokenVerifier(secret, issuer),
+          useFactory: (secret: string) => rememberVerifiedTokens(tokenVerifier(secret, issuer)),
         },
       ],
       exports: [TOKEN_VERIFIER],

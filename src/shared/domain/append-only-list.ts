@@ -14,6 +14,11 @@ export class AppendOnlyList<T> implements Iterable<T> {
     return new AppendOnlyList<T>([], 0);
   }
 
+  /** A list holding these items; the array is taken over, not copied. */
+  static of<T>(items: T[]): AppendOnlyList<T> {
+    return new AppendOnlyList<T>(items, items.length);
+  }
+
   append(item: T): AppendOnlyList<T> {
     const items = this.items.length === this.length ? this.items : this.items.slice(0, this.length);
     items.push(item);

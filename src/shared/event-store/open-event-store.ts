@@ -13,7 +13,11 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
   }
   const filename = join(config.dataDir, SQLITE_FILE_NAME);
   try {
-    return new SqliteEventStore({ filename, synchronous: config.sqliteSynchronous });
+    return new SqliteEventStore({
+      filename,
+      synchronous: config.sqliteSynchronous,
+      groupCommitWindowMs: config.sqliteGroupCommitWindowMs,
+    });
   } catch (error) {
     throw new EventStoreUnavailableError(
       `DATA_DIR: cannot open the event store ${filename} (${(error as Error).message})`,

@@ -2,8 +2,9 @@ import { Clock } from '../clock';
 import { CommandOutcome } from '../command-handling/command-handling';
 import { EventStore } from '../event-store/event-store.port';
 import { ReadModelsAt, readModelsAsOf, TimeTravelScope } from '../time-travel/time-travel';
+import { StreamSnapshots } from '../snapshots/stream-snapshots';
 import { Projection, Views } from './projection';
-import { ProjectionRunner, ProjectionTimeoutError } from './projection-runner';
+import { ProjectionRunner, ProjectionTimeoutError, ReadModelPersistence } from './projection-runner';
 
 /**
  * A write that is in the event store but that this replica's read models do not show yet. The
@@ -34,9 +35,14 @@ export class ReadModels {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly readYourWritesTimeoutMs: number,
+    options: { persistence?: ReadModelPersistence | null; streamSnapshots?: StreamSnapshots } = {},
   ) {
-    this.runner = new ProjectionRunner(store);
+    this.runner = new ProjectionRunner(store, [], options.persistence ?? null);
+    this.streamSnapshots = options.streamSnapshots;
   }
+
+  /** Folds of long streams saved along the way, so a past instant need not be folded from the first event. */
+  readonly streamSnapshots: StreamSnapshots | undefined;
 
   /** Keeps a read model live; every slice calls it for the projections it reads, before the service starts. */
   register(...projections: Projection<unknown>[]): void {
@@ -56,6 +62,11 @@ export class ReadModels {
     return this.runner.stop();
   }
 
+  /** Nest's hook on SIGTERM and SIGINT: stop following the log, saving the read models for the next start. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
   views<View>(projection: Projection<View>): Views<View> {
     return this.runner.set.of(projection);
   }
@@ -68,7 +79,7 @@ export class ReadModels {
   /** Live without `asOf`; otherwise the scope's read models folded from the events that had occurred by then. */
   at(asOf: string | null | undefined, scope: TimeTravelScope): Promise<ReadModelsAt> {
     if (asOf === null || asOf === undefined) return Promise.resolve(this.now());
-    return readModelsAsOf(this.store, asOf, scope);
+    return readModelsAsOf(this.store, asOf, scope, this.streamSnapshots);
   }
 
   /** Waits until the read models include a write, so a mutation answers with its own write. */

@@ -1,5 +1,6 @@
 import { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { Projection, ProjectionSet, Views } from '../projections/projection';
+import { StreamFolder, StreamSnapshots } from '../snapshots/stream-snapshots';
 
 /**
  * Time travel: read models as they stood at an instant, folded from the events that had occurred
@@ -41,10 +42,52 @@ export async function foldStreamsAsOf(
   projections: readonly Projection<unknown>[],
   streamIds: readonly string[],
   asOf: string,
+  snapshots?: StreamSnapshots,
 ): Promise<ProjectionSet> {
+  if (snapshots && snapshots.every > 0) {
+    const folder = projectionsFolder(projections);
+    const folds = await Promise.all([...new Set(streamIds)].map((id) => snapshots.fold(store, id, folder, { asOf })));
+    const merged = mergeDisjoint(
+      projections,
+      folds.map((fold) => fold.state),
+    );
+    if (merged) return merged;
+  }
   const perStream = await Promise.all([...new Set(streamIds)].map((id) => streamEventsUntil(store, id, asOf)));
   const events = perStream.flat().sort((a, b) => store.comparePositions(a.position, b.position));
   return ProjectionSet.fold(projections, events);
+}
+
+/** The chosen read models folded over one stream's events, as a stream snapshot saves them. */
+export function projectionsFolder(projections: readonly Projection<unknown>[]): StreamFolder<ProjectionSet> {
+  return {
+    fingerprint: `read-models:${new ProjectionSet(projections).fingerprint}`,
+    initial: () => new ProjectionSet(projections),
+    apply: (set, event) => {
+      set.apply(event);
+      return set;
+    },
+    save: (set) => set.saved(),
+    load: (saved) => ProjectionSet.restore(projections, saved as ReturnType<ProjectionSet['saved']>)!,
+  };
+}
+
+/**
+ * Streams folded apart give the views of the streams folded together, in log order, exactly when
+ * no view was touched by two of them: each view then saw all of its events, in order. Null otherwise.
+ */
+function mergeDisjoint(projections: readonly Projection<unknown>[], sets: ProjectionSet[]): ProjectionSet | null {
+  const merged = new ProjectionSet(projections);
+  for (const projection of projections) {
+    const target = merged.of(projection) as Map<string, unknown>;
+    for (const set of sets) {
+      for (const [key, view] of set.of(projection)) {
+        if (target.has(key)) return null;
+        target.set(key, view);
+      }
+    }
+  }
+  return merged;
 }
 
 /** The whole log up to `asOf`, for questions across every stream. */
@@ -65,9 +108,14 @@ export async function foldAllAsOf(
 }
 
 /** The read models at `asOf`, folded over the scope's streams (or the whole log). */
-export async function readModelsAsOf(store: EventStore, asOf: string, scope: TimeTravelScope): Promise<ReadModelsAt> {
+export async function readModelsAsOf(
+  store: EventStore,
+  asOf: string,
+  scope: TimeTravelScope,
+  snapshots?: StreamSnapshots,
+): Promise<ReadModelsAt> {
   const set = scope.streams
-    ? await foldStreamsAsOf(store, scope.projections, scope.streams, asOf)
+    ? await foldStreamsAsOf(store, scope.projections, scope.streams, asOf, snapshots)
     : await foldAllAsOf(store, scope.projections, asOf);
   return { now: asOf, of: (projection) => set.of(projection) };
 }

@@ -22,7 +22,27 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** How often live subscriptions look for appends made by another process on the same file. */
   pollIntervalMs?: number;
+  /**
+   * How long an append waits for others to share its transaction (group commit), in ms. 0, the
+   * default, groups the appends that arrive in the same turn of the event loop and adds no delay.
+   */
+  groupCommitWindowMs?: number;
 }
+
+interface PendingAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expectedVersion: ExpectedVersion;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/** Appends in one durable transaction at most: bounds the latency of the last one in a crowd. */
+const MAX_GROUP = 512;
+/** Committed events kept for this process's subscriptions, so they need not read back what was just written. */
+const RECENT_EVENTS = 4096;
 
 interface EventRow {
   position: number;
@@ -52,15 +72,25 @@ CREATE INDEX IF NOT EXISTS events_by_stream_time ON events (stream_id, occurred_
 `;
 
 /**
- * The embedded event store: one SQLite file in WAL mode. Each append is one IMMEDIATE
- * transaction, so the stream version check and the position assignment happen under the
- * database's write lock, even against another process writing the same file.
+ * The embedded event store: one SQLite file in WAL mode. Appends that arrive together share one
+ * IMMEDIATE transaction (group commit), so the stream version checks and the position assignment
+ * happen under the database's write lock, even against another process writing the same file, and
+ * one fsync acknowledges them all. Each append runs in a savepoint of its own: it is checked
+ * against its own expected version, and a conflict undoes only that append and fails only its
+ * caller. Nobody is answered before the commit is durable.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly appended = new EventEmitter();
   private readonly pollIntervalMs: number;
+  private readonly groupCommitWindowMs: number;
   private closed = false;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  /** Events inserted by the transaction under way, handed to this process's subscriptions once it commits. */
+  private inserted: RecordedEvent[] = [];
+  /** The latest events this connection committed, a contiguous run of positions. */
+  private recent: RecordedEvent[] = [];
 
   private readonly selectStreamVersion: Database.Statement<[string], { revision: number | null }>;
   private readonly selectStreamIdsFrom: Database.Statement<
@@ -73,15 +103,17 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStreamBackwards: Database.Statement<[string, number, number], EventRow>;
   private readonly selectStreamForwardsUntil: Database.Statement<[string, string, number, number], EventRow>;
   private readonly selectStreamBackwardsUntil: Database.Statement<[string, string, number, number], EventRow>;
-  private readonly appendTransaction: (
+  private readonly appendInSavepoint: (
     streamId: string,
     events: EventToAppend[],
     expectedVersion: ExpectedVersion,
   ) => AppendResult;
+  private readonly commitGroup: (group: PendingAppend[]) => AppendOutcome[];
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.groupCommitWindowMs = options.groupCommitWindowMs ?? 0;
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
@@ -110,13 +142,28 @@ export class SqliteEventStore implements EventStore {
     this.selectStreamBackwardsUntil = this.db.prepare(
       'SELECT * FROM events INDEXED BY events_by_stream_time WHERE stream_id = ? AND occurred_at <= ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
     );
-    this.appendTransaction = this.db.transaction(this.appendInTransaction.bind(this)).immediate;
+    // Called inside the group's transaction, better-sqlite3 runs it in a savepoint.
+    this.appendInSavepoint = this.db.transaction(this.appendInTransaction.bind(this));
+    this.commitGroup = this.db.transaction((group: PendingAppend[]) =>
+      group.map(({ streamId, events, expectedVersion }): AppendOutcome => {
+        const insertedBefore = this.inserted.length;
+        try {
+          return { ok: true, result: this.appendInSavepoint(streamId, events, expectedVersion) };
+        } catch (error) {
+          // Rolled back to its savepoint: none of its rows exist.
+          this.inserted.length = insertedBefore;
+          return { ok: false, error };
+        }
+      }),
+    ).immediate;
   }
 
-  async append(streamId: string, events: EventToAppend[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
-    const result = this.appendTransaction(streamId, events, expectedVersion);
-    this.appended.emit('appended');
-    return result;
+  append(streamId: string, events: EventToAppend[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('The event store is closed'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, events, expectedVersion, resolve, reject });
+      this.scheduleFlush();
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -150,6 +197,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already asked for are written, not dropped.
+    while (this.pending.length > 0) this.flush();
     this.closed = true;
     this.appended.emit('closed');
     this.db.close();
@@ -162,6 +211,28 @@ export class SqliteEventStore implements EventStore {
   /** @internal used by subscriptions */
   readAllSync(after: Position | undefined, maxCount: number): RecordedEvent[] {
     return this.selectAllAfter.all(after === undefined ? 0 : decodePosition(after), maxCount).map(toRecordedEvent);
+  }
+
+  /**
+   * @internal The events this process committed right after `after`, without reading them back;
+   * null when it cannot tell (another connection may have written in between), and the log must be read.
+   */
+  committedAfter(after: Position | undefined, maxCount: number): RecordedEvent[] | null {
+    if (this.recent.length === 0 || after === undefined) return null;
+    const first = decodePosition(this.recent[0].position);
+    const index = decodePosition(after) + 1 - first;
+    if (index < 0 || index > this.recent.length) return null;
+    return this.recent.slice(index, index + maxCount);
+  }
+
+  private remember(committed: RecordedEvent[]): void {
+    const last = this.recent[this.recent.length - 1];
+    const contiguous =
+      last !== undefined && decodePosition(committed[0].position) === decodePosition(last.position) + 1;
+    if (!contiguous) this.recent = [];
+    for (const event of committed) this.recent.push(event);
+    // Trimmed in halves, so the copy is paid once per RECENT_EVENTS / 2 events, not on every commit.
+    if (this.recent.length > RECENT_EVENTS) this.recent = this.recent.slice(this.recent.length - RECENT_EVENTS / 2);
   }
 
   /** @internal resolves on the next append in this process, on close, or after the poll interval. */
@@ -187,6 +258,41 @@ export class SqliteEventStore implements EventStore {
     return this.db;
   }
 
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const flush = () => {
+      this.flushScheduled = false;
+      this.flush();
+      if (this.pending.length > 0) this.scheduleFlush();
+    };
+    // setImmediate runs after the I/O of this turn: every request that arrived with this one has
+    // had its chance to append.
+    if (this.groupCommitWindowMs > 0) setTimeout(flush, this.groupCommitWindowMs);
+    else setImmediate(flush);
+  }
+
+  /** Commits up to MAX_GROUP pending appends in one transaction, then answers each of them. */
+  private flush(): void {
+    if (this.pending.length === 0 || this.closed) return;
+    const group = this.pending.length <= MAX_GROUP ? this.pending : this.pending.slice(0, MAX_GROUP);
+    this.pending = this.pending.length <= MAX_GROUP ? [] : this.pending.slice(MAX_GROUP);
+    let outcomes: AppendOutcome[];
+    this.inserted = [];
+    try {
+      outcomes = this.commitGroup(group);
+    } catch (error) {
+      // The transaction itself failed (the file is locked or full): nothing of the group is written.
+      for (const append of group) append.reject(error);
+      return;
+    }
+    if (this.inserted.length > 0) this.remember(this.inserted);
+    if (outcomes.some((outcome) => outcome.ok)) this.appended.emit('appended');
+    outcomes.forEach((outcome, index) =>
+      outcome.ok ? group[index].resolve(outcome.result) : group[index].reject(outcome.error),
+    );
+  }
+
   private appendInTransaction(
     streamId: string,
     events: EventToAppend[],
@@ -204,9 +310,10 @@ export class SqliteEventStore implements EventStore {
     }
     let position = 0;
     events.forEach((event, index) => {
+      const revision = currentVersion + index;
       const info = this.insertEvent.run(
         streamId,
-        currentVersion + index,
+        revision,
         event.id,
         event.type,
         JSON.stringify(event.data),
@@ -214,6 +321,7 @@ export class SqliteEventStore implements EventStore {
         event.metadata.occurredAt ?? null,
       );
       position = Number(info.lastInsertRowid);
+      this.inserted.push({ ...event, streamId, revision, position: encodePosition(position) });
     });
     return { nextVersion: currentVersion + events.length, position: encodePosition(position) };
   }
@@ -284,7 +392,11 @@ class SqliteSubscription implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
     let caughtUp = false;
     while (!this.closed && !this.store.isClosed) {
-      const page = this.store.readAllSync(this.checkpoint, PAGE_SIZE);
+      // Live, the events this process just committed come straight from the append; the log is
+      // read whenever another connection may have written.
+      const committed = caughtUp ? this.store.committedAfter(this.checkpoint, PAGE_SIZE) : null;
+      const page =
+        committed !== null && committed.length > 0 ? committed : this.store.readAllSync(this.checkpoint, PAGE_SIZE);
       if (page.length === 0 && caughtUp) {
         // Registering right after an empty read, with no yield in between, leaves no window
         // in which an append could be missed.
