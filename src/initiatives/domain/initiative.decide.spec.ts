@@ -185,6 +185,10 @@ const metricDefined = (overrides: Partial<SuccessMetricDefined['data']> = {}): S
     cadence: 'WEEKLY',
     source: 'CRM',
     kind: 'PRIMARY',
+    minimumEffect: null,
+    maximumHarm: null,
+    confidence: null,
+    baselineSpread: null,
     ...overrides,
   },
 });
@@ -229,6 +233,10 @@ const decided = (kind: DecisionRecorded['data']['kind'], iteration = 1): Decisio
     decidedAt: T3,
     iteration,
     evidence: [],
+    evidenceVersion: 2,
+    rule: null,
+    recommendation: null,
+    followsRule: null,
   },
 });
 
@@ -646,6 +654,10 @@ describe('recording a decision', () => {
       decidedAt: T3,
       iteration: 1,
       evidence: frozen,
+      evidenceVersion: 2,
+      rule: null,
+      recommendation: null,
+      followsRule: null,
     },
   });
 

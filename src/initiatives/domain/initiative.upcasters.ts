@@ -6,12 +6,13 @@ export const INITIATIVE_SCHEMA_VERSIONS: Readonly<Record<InitiativeEventType, nu
   InitiativeProposed: 1,
   ImpactAssessed: 1,
   HypothesisStated: 1,
-  SuccessMetricDefined: 2,
+  SuccessMetricDefined: 3,
   PilotLaunched: 1,
   IterationStarted: 1,
   MeasurementRecorded: 1,
   IterationCompleted: 1,
-  DecisionRecorded: 1,
+  DecisionRecorded: 2,
+  DecisionRuleRestated: 1,
   HypothesisRevised: 1,
   InitiativeScaled: 1,
   InitiativeStopped: 1,
@@ -28,5 +29,29 @@ export const initiativeUpcasters: readonly Upcaster[] = [
     type: 'SuccessMetricDefined',
     fromVersion: 1,
     upcast: (data) => ({ ...data, kind: data.kind ?? 'PRIMARY' }),
+  },
+  {
+    // Metrics defined before decision rules existed carry no rule.
+    type: 'SuccessMetricDefined',
+    fromVersion: 2,
+    upcast: (data) => ({
+      ...data,
+      minimumEffect: data.minimumEffect ?? null,
+      maximumHarm: data.maximumHarm ?? null,
+      confidence: data.confidence ?? null,
+      baselineSpread: data.baselineSpread ?? null,
+    }),
+  },
+  {
+    // Decisions recorded before rules existed froze readings-as-independent figures and no rule.
+    type: 'DecisionRecorded',
+    fromVersion: 1,
+    upcast: (data) => ({
+      ...data,
+      evidenceVersion: data.evidenceVersion ?? 1,
+      rule: data.rule ?? null,
+      recommendation: data.recommendation ?? null,
+      followsRule: data.followsRule ?? null,
+    }),
   },
 ];
