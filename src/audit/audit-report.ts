@@ -1,5 +1,5 @@
 import type { Initiative } from '../initiatives/initiative-details/initiative.model';
-import { InitiativeEvent, MetricEvidence } from '../initiatives/domain/initiative.events';
+import { DecisionRule, InitiativeEvent, MetricEvidence } from '../initiatives/domain/initiative.events';
 import { ChainVerification } from '../shared/event-store/hash-chain';
 import { AuditEntry, DecisionReplayResult } from './audit-log';
 
@@ -51,6 +51,20 @@ export function formatEvidence(item: MetricEvidence): string {
   return `${standing}; iteration ${c.iteration} pilot vs control ${signed(c.difference)}${interval}${p} (n ${c.pilot.n} vs ${c.control.n})`;
 }
 
+/** A decision rule in a line: each metric's minimum effect or maximum harm, and its confidence. */
+export function formatRule(rule: DecisionRule): string {
+  const terms = rule.metrics.map((m) => {
+    const bound =
+      m.kind === 'PRIMARY'
+        ? `minimum effect ${formatNumber(m.minimumEffect ?? 0)}`
+        : m.maximumHarm === null
+          ? 'not judged'
+          : `maximum harm ${formatNumber(m.maximumHarm)}`;
+    return `${m.metricId} ${bound}${m.confidence === null ? '' : ` at ${percent(m.confidence)}`}`;
+  });
+  return `rule v${rule.version}: ${terms.join('; ')}`;
+}
+
 /** What an event says, in words. */
 export function summarizeEvent(entry: Pick<AuditEntry, 'type' | 'data'>): string {
   const event = entry as unknown as InitiativeEvent;
@@ -87,8 +101,15 @@ export function summarizeEvent(entry: Pick<AuditEntry, 'type' | 'data'>): string
       const lines = [`${d.decidedBy} decided ${d.kind} after iteration ${d.iteration}: ${quote(d.rationale, 200)}`];
       for (const item of d.evidence) lines.push(`    evidence: ${formatEvidence(item)}`);
       if (d.evidence.length === 0) lines.push('    evidence: none recorded');
+      if (d.rule !== null) lines.push(`    ${formatRule(d.rule)}`);
+      if (d.recommendation !== null) {
+        const verdict = d.followsRule ? 'followed' : 'overridden';
+        lines.push(`    recommended ${d.recommendation.kind} (${verdict}): ${d.recommendation.reasons.join(' ')}`);
+      }
       return lines.join('\n');
     }
+    case 'DecisionRuleRestated':
+      return `decision rule restated by decision ${event.data.decisionId}: ${formatRule(event.data.rule)}`;
     case 'HypothesisRevised':
       return `hypothesis revised by decision ${event.data.decisionId}: ${quote(event.data.statement)}`;
     case 'InitiativeScaled':

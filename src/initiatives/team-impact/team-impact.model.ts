@@ -55,6 +55,13 @@ export class TeamImpact {
   @Field(() => Float, { nullable: true, description: 'Median days from PilotLaunched to the first SCALE or STOP' })
   medianDaysToDecision!: number | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Decisions that differ from the recommendation of their decision rule ÷ decisions made under a rule; null before any',
+  })
+  ruleOverrideRate!: number | null;
+
   @Field(() => [OverdueItem])
   overdue!: OverdueItem[];
 

@@ -55,6 +55,12 @@ export function inAnalysisParalysis(initiative: InitiativeView, paralysisLimitDa
   return Date.parse(now) - Date.parse(initiative.proposedAt) > paralysisLimitDays * DAY_MS;
 }
 
+/** Decisions that overrode the recommendation of their rule ÷ decisions made under a rule; null before any. */
+export function ruleOverrideRate(initiatives: readonly Pick<InitiativeView, 'decisions'>[]): number | null {
+  const underRule = initiatives.flatMap((i) => i.decisions.filter((d) => d.followsRule !== null));
+  return underRule.length === 0 ? null : underRule.filter((d) => d.followsRule === false).length / underRule.length;
+}
+
 export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeView[], now: string): TeamImpact {
   const headcount = teamHeadcount(team);
   const reached = reachedMembers(team, initiatives);
@@ -73,6 +79,7 @@ export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeVie
     initiativesByStatus: countByStatus(initiatives),
     hypothesisHitRate: completed.length === 0 ? null : validated / completed.length,
     medianDaysToDecision: median(daysToDecision),
+    ruleOverrideRate: ruleOverrideRate(initiatives),
     overdue: initiatives.flatMap((i) => overdueItems(i, now)),
     analysisParalysis: initiatives.filter((i) => inAnalysisParalysis(i, team.paralysisLimitDays, now)).map((i) => i.id),
   };

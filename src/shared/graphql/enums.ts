@@ -16,6 +16,8 @@ export const IterationOutcome = enumOf(['VALIDATED', 'INVALIDATED', 'INCONCLUSIV
 export const DecisionKind = enumOf(['PERSEVERE', 'PIVOT', 'SCALE', 'STOP']);
 export const FeedbackKind = enumOf(['SUGGESTION', 'CONCERN', 'PRAISE']);
 export const OverdueKind = enumOf(['ITERATION_PAST_END', 'DECISION_PENDING']);
+export const PermutationMethod = enumOf(['EXACT', 'MONTE_CARLO']);
+export const SpreadSource = enumOf(['STATED', 'READINGS']);
 
 registerEnumType(MemberRole, { name: 'MemberRole' });
 registerEnumType(InitiativeStatus, { name: 'InitiativeStatus' });
@@ -28,3 +30,8 @@ registerEnumType(IterationOutcome, { name: 'IterationOutcome' });
 registerEnumType(DecisionKind, { name: 'DecisionKind' });
 registerEnumType(FeedbackKind, { name: 'FeedbackKind' });
 registerEnumType(OverdueKind, { name: 'OverdueKind' });
+registerEnumType(PermutationMethod, {
+  name: 'PermutationMethod',
+  description: 'EXACT: every split enumerated; MONTE_CARLO: random splits from a fixed seed',
+});
+registerEnumType(SpreadSource, { name: 'SpreadSource' });
