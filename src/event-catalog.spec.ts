@@ -21,17 +21,45 @@ describe("pilotlog's event versions", () => {
     source: 'CRM',
   };
 
-  it('writes SuccessMetricDefined at version 2 and every other event at version 1', () => {
-    expect(schemaVersionOf('SuccessMetricDefined')).toBe(2);
-    expect(CURRENT_SCHEMA_VERSIONS.SuccessMetricDefined).toBe(2);
+  const noRule = { minimumEffect: null, maximumHarm: null, confidence: null, baselineSpread: null };
+
+  it('writes SuccessMetricDefined at version 3, DecisionRecorded at 2 and every other event at version 1', () => {
+    expect(schemaVersionOf('SuccessMetricDefined')).toBe(3);
     expect(Object.entries(CURRENT_SCHEMA_VERSIONS).filter(([, version]) => version !== 1)).toEqual([
-      ['SuccessMetricDefined', 2],
+      ['SuccessMetricDefined', 3],
+      ['DecisionRecorded', 2],
     ]);
     expect(schemaVersionOf('TeamRegistered')).toBe(1);
+    expect(schemaVersionOf('DecisionRuleRestated')).toBe(1);
   });
 
-  it('reads a SuccessMetricDefined v1, written before guardrails, as a PRIMARY metric', () => {
-    expect(upcast('SuccessMetricDefined', v1, 1)).toEqual({ data: { ...v1, kind: 'PRIMARY' }, schemaVersion: 2 });
+  it('reads a SuccessMetricDefined v1, written before guardrails, as a PRIMARY metric with no rule', () => {
+    expect(upcast('SuccessMetricDefined', v1, 1)).toEqual({
+      data: { ...v1, kind: 'PRIMARY', ...noRule },
+      schemaVersion: 3,
+    });
+  });
+
+  it('reads a SuccessMetricDefined v2, written before decision rules, as a metric with no rule', () => {
+    const v2 = { ...v1, kind: 'GUARDRAIL' };
+    expect(upcast('SuccessMetricDefined', v2, 2)).toEqual({ data: { ...v2, ...noRule }, schemaVersion: 3 });
+  });
+
+  it('reads a DecisionRecorded v1 as evidence of version 1, with no rule, recommendation or verdict', () => {
+    const v1Decision = {
+      initiativeId: 'i',
+      decisionId: 'd',
+      kind: 'SCALE',
+      rationale: 'r',
+      decidedBy: 'dana',
+      decidedAt: '2021-02-01',
+      iteration: 1,
+      evidence: [],
+    };
+    expect(upcast('DecisionRecorded', v1Decision, 1)).toEqual({
+      data: { ...v1Decision, evidenceVersion: 1, rule: null, recommendation: null, followsRule: null },
+      schemaVersion: 2,
+    });
   });
 
   it('keeps the kind of a metric that already names one', () => {

@@ -3,7 +3,7 @@ import { smallestPermutationPValue } from '../../shared/statistics/permutation';
 import { sampleVariance } from '../../shared/statistics/welch';
 import { DecisionRule, MetricDefinition, MetricKind } from './initiative.events';
 import { baselineMeans, iterationUnits, PilotReadings } from './initiative.figures';
-import { DEFAULT_CONFIDENCE, hasRule } from './initiative.rule';
+import { DEFAULT_CONFIDENCE, hasRule, showsConfidence } from './initiative.rule';
 import { number, percent, pValue } from './initiative.recommendation';
 
 /** How many units each cohort has in one iteration: people, or readings recorded without a person. */
@@ -84,7 +84,7 @@ export function designCheck(facts: DesignFacts, plan: CohortPlan): DesignCheck |
   const rule = hasRule(facts.rule) ? facts.rule : null;
   const known = plan.pilotSize !== null && plan.controlSize !== null;
   const floor = known ? smallestPermutationPValue(plan.pilotSize!, plan.controlSize!) : null;
-  const reaches = (confidence: number) => (!known ? null : floor !== null && floor <= 1 - confidence);
+  const reaches = (confidence: number) => (!known ? null : floor !== null && showsConfidence(floor, confidence));
 
   const metrics = facts.metrics.map((metric): MetricDesignCheck => {
     const terms = rule?.metrics.find((r) => r.metricId === metric.metricId);

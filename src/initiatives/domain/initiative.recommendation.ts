@@ -1,7 +1,7 @@
 import { permutationTest, smallestPermutationPValue } from '../../shared/statistics/permutation';
 import { DecisionKind, DecisionRule, MetricDefinition, MetricRule, Recommendation } from './initiative.events';
 import { CohortUnits, iterationUnits, PilotReadings } from './initiative.figures';
-import { DEFAULT_CONFIDENCE, ruleForIteration } from './initiative.rule';
+import { DEFAULT_CONFIDENCE, ruleForIteration, showsConfidence } from './initiative.rule';
 
 /** The facts of a pilot the recommendation is computed from: the domain state and the read models both have them. */
 export interface PilotFacts extends PilotReadings {
@@ -47,7 +47,7 @@ function judge(
       reason: `${label}: no ${missing} readings in iteration ${iteration}, so the rule cannot judge it.`,
     };
   }
-  const alpha = 1 - confidence;
+  const confident = (p: number) => showsConfidence(p, confidence);
   const sign = metric.direction === 'INCREASE' ? 1 : -1;
   const effect = sign * (mean(pilot) - mean(control));
   const sure = `${percent(confidence)} confidence`;
@@ -59,7 +59,7 @@ function judge(
     const test = permutationTest(pilot, control, -sign * maximumHarm)!;
     const harm = -effect;
     const limit = `the maximum harm of ${amount(maximumHarm, metric.unit)}`;
-    if (test.pValue <= alpha && harm > maximumHarm) {
+    if (confident(test.pValue) && harm > maximumHarm) {
       return {
         verdict: 'BREACHED',
         reason: `${label}: the pilot ${relation(effect, metric.unit)}, more than ${limit} at ${sure} (permutation p = ${pValue(test.pValue)}, ${people}).`,
@@ -78,30 +78,29 @@ function judge(
   const minimum = `the minimum effect of ${amount(minimumEffect, metric.unit)}`;
   // Could the true effect be exactly the minimum? Rejecting that says on which side of it the effect lies.
   const test = permutationTest(pilot, control, sign * minimumEffect)!;
-  if (test.pValue <= alpha && effect > minimumEffect) {
+  if (confident(test.pValue) && effect > minimumEffect) {
     return {
       verdict: 'MET',
       reason: `${label}: the pilot ${relation(effect, metric.unit)}; at least ${minimum} holds at ${sure} (permutation p = ${pValue(test.pValue)}, ${people}).`,
     };
   }
   const againstControl = minimumEffect === 0 ? test : permutationTest(pilot, control)!;
-  if (againstControl.pValue <= alpha && effect < 0) {
+  if (confident(againstControl.pValue) && effect < 0) {
     return {
       verdict: 'WORSE',
       reason: `${label}: the pilot ${relation(effect, metric.unit)}, at ${sure} (permutation p = ${pValue(againstControl.pValue)}, ${people}).`,
     };
   }
-  if (test.pValue <= alpha && effect < minimumEffect) {
+  if (confident(test.pValue) && effect < minimumEffect) {
     return {
       verdict: 'BELOW',
       reason: `${label}: the pilot ${relation(effect, metric.unit)}, less than ${minimum} at ${sure} (permutation p = ${pValue(test.pValue)}, ${people}).`,
     };
   }
   const floor = smallestPermutationPValue(pilot.length, control.length)!;
-  const unreachable =
-    floor > alpha
-      ? `; with ${people} no result can reach ${sure}: the smallest possible p-value is ${pValue(floor)}`
-      : '';
+  const unreachable = !confident(floor)
+    ? `; with ${people} no result can reach ${sure}: the smallest possible p-value is ${pValue(floor)}`
+    : '';
   return {
     verdict: 'INCONCLUSIVE',
     reason: `${label}: the pilot ${relation(effect, metric.unit)}; whether that reaches ${minimum} is not settled at ${sure} (permutation p = ${pValue(test.pValue)}, ${people})${unreachable}.`,

@@ -6,6 +6,14 @@ export const DEFAULT_CONFIDENCE = 0.95;
 export const CONFIDENCE_MIN = 0.5;
 export const CONFIDENCE_MAX = 0.999;
 
+/**
+ * Whether a p-value shows the confidence asked for: p ≤ 1 − confidence, with room for the last
+ * bit of 1 − 0.9, which is 0.09999999999999998 in floating point.
+ */
+export function showsConfidence(pValue: number, confidence: number): boolean {
+  return pValue <= 1 - confidence + 1e-12;
+}
+
 /** What a rule states for one metric, as given by a director. */
 export interface MetricRuleTerms {
   minimumEffect?: number | null;
