@@ -117,6 +117,11 @@ describe('the dashboard in a browser, against the real service loaded with the r
     );
     await expectText(page.getByTestId('timeline'), /Decision: Pivot.*Decision: Scale/s);
     await expectText(page.getByTestId('hypothesis'), /voice notes/);
+    await expectText(page.getByTestId('rule-section'), /No decision rule was written/);
+    await expectText(
+      page.getByTestId('design-check'),
+      /4 in the pilot, 4 in the control group.*Yes, 95% confidence is reachable/s,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'initiative.png'), fullPage: true });
   });
 

@@ -1,5 +1,5 @@
 import { DecisionRule as Rule, RuleMetric } from '../api/queries';
-import { formatDate, formatNumber, formatPercent } from '../format';
+import { formatConfidence, formatDate, formatNumber } from '../format';
 
 /** The rule written before launch: per metric, the effect worth scaling for or the harm allowed, and how sure. */
 export function DecisionRule({ rule, metrics }: { rule: Rule; metrics: RuleMetric[] }) {
@@ -14,7 +14,7 @@ export function DecisionRule({ rule, metrics }: { rule: Rule; metrics: RuleMetri
         {rule.metrics.map((term) => {
           const metric = metrics.find((m) => m.id === term.metricId);
           const unit = metric?.unit ? ` ${metric.unit}` : '';
-          const sure = formatPercent(term.confidence ?? 0.95, 1);
+          const sure = formatConfidence(term.confidence ?? 0.95);
           const text =
             term.kind === 'PRIMARY'
               ? `Scale when the pilot beats the control by at least ${formatNumber(term.minimumEffect ?? 0)}${unit}, at ${sure} confidence`

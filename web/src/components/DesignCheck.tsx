@@ -1,6 +1,6 @@
 import { DESIGN_CHECK_QUERY, DesignCheck as DesignCheckFigures, DesignCheckResult } from '../api/queries';
 import { useQuery } from '../api/useQuery';
-import { formatNumber, formatPercent } from '../format';
+import { formatConfidence, formatNumber, formatPFloor } from '../format';
 import { ErrorMessage } from './ErrorMessage';
 
 /** What a pilot of this design can show: the smallest possible p-value, the confidence it reaches, warnings. */
@@ -9,8 +9,8 @@ export function DesignCheck({ check, unit }: { check: DesignCheckFigures; unit?:
     check.canReachConfidence === null
       ? 'Unknown until the cohort sizes are known'
       : check.canReachConfidence
-        ? `Yes, ${formatPercent(check.confidence, 1)} confidence is reachable`
-        : `No: ${formatPercent(check.confidence, 1)} confidence cannot be reached`;
+        ? `Yes, ${formatConfidence(check.confidence)} confidence is reachable`
+        : `No: ${formatConfidence(check.confidence)} confidence cannot be reached`;
   return (
     <div className="design-check" data-testid="design-check">
       <dl className="facts">
@@ -19,7 +19,7 @@ export function DesignCheck({ check, unit }: { check: DesignCheckFigures; unit?:
           {check.pilotSize ?? '?'} in the pilot, {check.controlSize ?? '?'} in the control group
         </dd>
         <dt>Smallest possible p-value</dt>
-        <dd>{check.smallestPossiblePValue === null ? '—' : formatNumber(check.smallestPossiblePValue)}</dd>
+        <dd>{check.smallestPossiblePValue === null ? '—' : formatPFloor(check.smallestPossiblePValue)}</dd>
         <dt>Can it show the confidence asked for?</dt>
         <dd className={check.canReachConfidence === false ? 'warn-text' : undefined}>{reach}</dd>
         <dt>Smallest effect it detects</dt>
