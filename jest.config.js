@@ -13,7 +13,12 @@ module.exports = {
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'],
     },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/src/**/*.int.spec.ts', '<rootDir>/test/**/*.int.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts', '<rootDir>/src/**/*.e2e.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e.spec.ts', '<rootDir>/src/**/*.e2e.spec.ts'],
+      globalSetup: '<rootDir>/test/support/build-web.global-setup.ts',
+    },
   ],
   testTimeout: 30000,
 };

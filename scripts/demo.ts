@@ -1,198 +1,171 @@
-import { loadConfig } from '../src/config/config';
-import { resolveJwtSecret } from '../src/shared/auth/jwt-secret';
+import 'reflect-metadata';
+import { isAbsolute, join, relative } from 'node:path';
+import { createApp } from '../src/app';
+import { AppConfig, loadConfig } from '../src/config/config';
+import { findJwtSecret, noJwtSecretMessage } from '../src/shared/auth/jwt-secret';
+import { Principal, Role } from '../src/shared/auth/principal';
 import { signToken } from '../src/shared/auth/tokens';
+import { Clock } from '../src/shared/clock';
+import { SQLITE_FILE_NAME } from '../src/shared/event-store/open-event-store';
+import {
+  Actor,
+  DEMO_INITIATIVES,
+  DEMO_MOMENT_LABELS,
+  DEMO_MOMENTS,
+  DEMO_STORY,
+  DEMO_TEAM,
+  DemoStep,
+} from './demo-story';
 
 /**
- * Loads a demo story into a running service over GraphQL, as any user's script would. Every
- * step has a stable id and commandId, so running it twice adds nothing.
+ * Loads the demo story into the configured store (DATA_DIR's SQLite file, or EventStoreDB), dated
+ * over the weeks it tells. A private instance of the service runs inside this process on a loopback
+ * port, on a clock the story moves from step to step, and every step goes through its GraphQL API as
+ * the person in the story would send it; so each event is checked by the same rules and stamped with
+ * the instant it happened. A service already running on the same store picks the events up from the
+ * log. Every step has a stable commandId, so running the demo again appends nothing.
  */
-const URL = process.env.PILOTLOG_URL ?? 'http://127.0.0.1:3000/graphql';
-const DAY = 86_400_000;
 
-let token = '';
+const ROLES: Record<Actor, Role> = {
+  dana: 'DIRECTOR',
+  maya: 'MANAGER',
+  omar: 'MANAGER',
+  rep01: 'CONTRIBUTOR',
+  rep02: 'CONTRIBUTOR',
+  rep03: 'CONTRIBUTOR',
+  rep09: 'CONTRIBUTOR',
+};
 
-async function gql(query: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await fetch(URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables: { input } }),
-  });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data ?? {};
+class StoryClock implements Clock {
+  constructor(private instant: string) {}
+  now(): string {
+    return this.instant;
+  }
+  set(instant: string): void {
+    this.instant = instant;
+  }
 }
 
-const mutation = (name: string, type: string) => `mutation($input: ${type}!) { ${name}(input: $input) { id } }`;
-const weeksAgo = (n: number) => new Date(Math.floor(Date.now() / (7 * DAY) - n) * 7 * DAY).toISOString();
-const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
 
-async function main(): Promise<void> {
+/** The store as a person would find it: the SQLite file relative to where they stand, when it is below. */
+function storeName(config: AppConfig): string {
+  if (config.eventStoreConnectionString) return 'EventStoreDB (EVENTSTORE_CONNECTION_STRING)';
+  const file = join(config.dataDir, SQLITE_FILE_NAME);
+  const below = relative(process.cwd(), file);
+  return below.startsWith('..') || isAbsolute(below) ? file : below;
+}
+
+const day = (instant: string) => instant.slice(0, 10);
+
+async function main(): Promise<number> {
   const config = loadConfig();
-  token = await signToken(resolveJwtSecret(config.jwtSecret, config.dataDir), {
-    sub: 'dana.director',
-    role: 'DIRECTOR',
-    teams: '*',
-  });
-  let step = 0;
-  const send = (name: string, type: string, input: Record<string, unknown>) =>
-    gql(mutation(name, type), { ...input, commandId: `demo-${++step}` });
+  const found = findJwtSecret(config.jwtSecret, config.dataDir);
+  if (!found) {
+    console.error(`demo: ${noJwtSecretMessage(config.dataDir)}`);
+    return 1;
+  }
+  console.error(`demo: signing with the secret from ${found.source}`);
+  const last = DEMO_STORY[DEMO_STORY.length - 1].at;
+  if (Date.parse(last) > Date.now()) {
+    console.error(`demo: the story runs until ${last}, later than this machine's clock (${new Date().toISOString()})`);
+    return 1;
+  }
 
-  await send('registerTeam', 'RegisterTeamInput', { teamId: 'smb', name: 'SMB account development' });
-  const add = (memberId: string, name: string, role: string, managerId?: string) =>
-    send('addTeamMember', 'AddTeamMemberInput', { teamId: 'smb', memberId, name, role, managerId });
-  await add('dana.director', 'Dana Director', 'DIRECTOR');
-  const managers = ['maya', 'omar', 'li'];
-  for (const m of managers) await add(m, m[0].toUpperCase() + m.slice(1), 'MANAGER');
-  const reps = Array.from({ length: 20 }, (_, i) => `rep${String(i + 1).padStart(2, '0')}`);
-  for (const [i, r] of reps.entries()) await add(r, `Rep ${i + 1}`, 'IC', managers[i % 3]);
+  const tokens = new Map<Actor, string>();
+  for (const [sub, role] of Object.entries(ROLES) as Array<[Actor, Role]>) {
+    const principal: Principal = { sub, role, teams: role === 'DIRECTOR' ? '*' : [DEMO_TEAM.id] };
+    tokens.set(sub, await signToken(found.secret, principal, '1h'));
+  }
 
-  await send('proposeInitiative', 'ProposeInitiativeInput', {
-    initiativeId: 'channel',
-    teamId: 'smb',
-    title: 'Prospect on LinkedIn',
-    problem: 'Cold email reply rates keep falling',
-    potentialReach: 20,
-  });
-  await send('stateHypothesis', 'StateHypothesisInput', {
-    initiativeId: 'channel',
-    statement: 'We believe that prospecting on LinkedIn for SMB reps will engage more customers each week',
-  });
-  await send('defineSuccessMetric', 'DefineSuccessMetricInput', {
-    initiativeId: 'channel',
-    metricId: 'engaged',
-    name: 'Customers engaged per week',
-    unit: 'customers',
-    direction: 'INCREASE',
-    baseline: 10,
-    target: 15,
-    cadence: 'WEEKLY',
-    source: 'CRM activity report',
-  });
-  await send('launchPilot', 'LaunchPilotInput', {
-    initiativeId: 'channel',
-    ownerId: 'maya',
-    participantIds: reps.slice(0, 4),
-    controlIds: reps.slice(4, 8),
-  });
-  const weeks = async (change: string, pilot: number[][], control: number[][], firstWeek: number) => {
-    await send('startIteration', 'StartIterationInput', { initiativeId: 'channel', change, plannedEndAt: inDays(14) });
-    for (const [w, values] of pilot.entries()) {
-      for (const [i, value] of values.entries()) {
-        await send('recordMeasurement', 'RecordMeasurementInput', {
-          initiativeId: 'channel',
-          metricId: 'engaged',
-          value,
-          periodStart: weeksAgo(firstWeek - w),
-          cohort: 'PILOT',
-          participantId: reps[i],
-        });
-        await send('recordMeasurement', 'RecordMeasurementInput', {
-          initiativeId: 'channel',
-          metricId: 'engaged',
-          value: control[w][i],
-          periodStart: weeksAgo(firstWeek - w),
-          cohort: 'CONTROL',
-          participantId: reps[4 + i],
-        });
+  const clock = new StoryClock(DEMO_STORY[0].at);
+  const app = await createApp({ ...config, jwtSecret: found.secret }, { clock, logger: false });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    const ask = async (query: string, variables: Record<string, unknown>, actor: Actor): Promise<GraphQLAnswer> => {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(actor)}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLAnswer;
+    };
+
+    const before = await eventsOfTheStory(ask);
+    for (const step of DEMO_STORY) {
+      clock.set(step.at);
+      const answer = await ask(
+        mutationOf(step),
+        { input: { ...step.input, commandId: `demo-${step.commandId}` } },
+        step.actor,
+      );
+      if (answer.errors?.length) {
+        const reason = answer.errors.map((e) => e.message).join('; ');
+        throw new Error(`${step.mutation} "${step.commandId}" of ${step.at} was refused: ${reason}`);
       }
     }
-  };
-  await weeks(
-    'Reps send LinkedIn connection requests',
-    [
-      [11, 12, 10, 13],
-      [12, 11, 11, 12],
-    ],
-    [
-      [10, 12, 11, 11],
-      [11, 10, 12, 11],
-    ],
-    6,
-  );
-  await send('completeIteration', 'CompleteIterationInput', {
-    initiativeId: 'channel',
-    outcome: 'INCONCLUSIVE',
-    learnings: 'Connection requests alone are mostly ignored',
-  });
-  await send('recordDecision', 'RecordDecisionInput', {
-    initiativeId: 'channel',
-    kind: 'PIVOT',
-    rationale: 'Engagement barely moved; try voice notes instead of plain requests',
-    revisedHypothesis: 'We believe that LinkedIn voice notes for SMB reps will engage more customers each week',
-  });
-  await weeks(
-    'Reps follow up with voice notes',
-    [
-      [14, 15, 13, 16],
-      [15, 16, 14, 17],
-    ],
-    [
-      [10, 11, 10, 11],
-      [10, 11, 9, 10],
-    ],
-    3,
-  );
-  await send('completeIteration', 'CompleteIterationInput', {
-    initiativeId: 'channel',
-    outcome: 'VALIDATED',
-    learnings: 'Voice notes roughly double replies',
-  });
-  await send('recordDecision', 'RecordDecisionInput', {
-    initiativeId: 'channel',
-    kind: 'SCALE',
-    rationale: 'Pilot reps engaged about five more customers a week than the control group',
-  });
+    const added = (await eventsOfTheStory(ask)) - before;
 
-  await send('proposeInitiative', 'ProposeInitiativeInput', {
-    initiativeId: 'followups',
-    teamId: 'smb',
-    title: 'Same-day follow-ups',
-    problem: 'Inbound leads go cold',
-    potentialReach: 3,
-  });
-  await send('stateHypothesis', 'StateHypothesisInput', {
-    initiativeId: 'followups',
-    statement: 'We believe that calling new leads the same day will raise demo bookings',
-  });
-  await send('defineSuccessMetric', 'DefineSuccessMetricInput', {
-    initiativeId: 'followups',
-    metricId: 'demos',
-    name: 'Demos booked per week',
-    unit: 'demos',
-    direction: 'INCREASE',
-    baseline: 2,
-    target: 4,
-    cadence: 'WEEKLY',
-    source: 'Calendar',
-  });
-  await send('launchPilot', 'LaunchPilotInput', {
-    initiativeId: 'followups',
-    ownerId: 'omar',
-    participantIds: reps.slice(8, 11),
-  });
-  await send('startIteration', 'StartIterationInput', {
-    initiativeId: 'followups',
-    change: 'Call every new lead the same day',
-    plannedEndAt: inDays(7),
-  });
-  await send('proposeInitiative', 'ProposeInitiativeInput', {
-    initiativeId: 'handbook',
-    teamId: 'smb',
-    title: 'Shared objection handbook',
-    problem: 'Answers to common objections vary from rep to rep',
-    potentialReach: 20,
-  });
-  for (const [i, [kind, text]] of [
-    ['PRAISE', 'Voice notes feel natural and customers answer'],
-    ['CONCERN', 'Recording notes takes time away from calls'],
-    ['SUGGESTION', 'Share the best voice notes in the weekly meeting'],
-  ].entries()) {
-    await send('submitFeedback', 'SubmitFeedbackInput', { initiativeId: 'channel', authorId: reps[i], kind, text });
+    const store = storeName(config);
+    console.log(
+      added === 0
+        ? `The demo story is already in ${store}: nothing added.`
+        : `Loaded the demo story into ${store}: ${added} events added.`,
+    );
+    console.log(
+      `Team "${DEMO_TEAM.id}" (${DEMO_TEAM.name}), initiatives ${DEMO_INITIATIVES.join(', ')}, ` +
+        `from ${day(DEMO_STORY[0].at)} to ${day(last)}. A service running on the same store picks them up from the log.`,
+    );
+    console.log('Instants to try as asOf:');
+    for (const [moment, instant] of Object.entries(DEMO_MOMENTS) as Array<[keyof typeof DEMO_MOMENTS, string]>) {
+      console.log(`  ${instant}  ${DEMO_MOMENT_LABELS[moment]}`);
+    }
+    console.log(`Sign in with: npm run -s token -- --role DIRECTOR --sub dana --teams '*'`);
+    console.log(
+      `The team mid-pilot: http://localhost:${config.port}/#/teams/${DEMO_TEAM.id}?asOf=${DEMO_MOMENTS.midPilot}`,
+    );
+    return 0;
+  } finally {
+    await app.close();
   }
-  console.log(`Demo story loaded into ${URL}: team "smb", initiatives "channel", "followups", "handbook".`);
 }
 
-main().catch((error: Error) => {
-  console.error(`demo: ${error.message}`);
-  process.exit(1);
-});
+function mutationOf(step: DemoStep): string {
+  const inputType = `${step.mutation[0].toUpperCase()}${step.mutation.slice(1)}Input`;
+  return `mutation($input: ${inputType}!) { ${step.mutation}(input: $input) { __typename } }`;
+}
+
+/** Events in the team's and the initiatives' streams (an entity's version counts its events). */
+async function eventsOfTheStory(
+  ask: (query: string, variables: Record<string, unknown>, actor: Actor) => Promise<GraphQLAnswer>,
+): Promise<number> {
+  const answer = await ask(
+    `query($teamId: ID!) { teams { id version } initiatives(first: 500, filter: { teamId: $teamId }) { edges { node { id version } } } }`,
+    { teamId: DEMO_TEAM.id },
+    'dana',
+  );
+  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
+  const data = answer.data as {
+    teams: Array<{ id: string; version: number }>;
+    initiatives: { edges: Array<{ node: { id: string; version: number } }> };
+  };
+  const team = data.teams.find((t) => t.id === DEMO_TEAM.id)?.version ?? 0;
+  const initiatives = data.initiatives.edges
+    .filter((e) => DEMO_INITIATIVES.includes(e.node.id))
+    .reduce((sum, e) => sum + e.node.version, 0);
+  return team + initiatives;
+}
+
+// Exits explicitly, as the service's own process does on SIGTERM: a closed Nest application can
+// leave the process waiting on nothing it could still do.
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`demo: ${error.message}`);
+    process.exit(1);
+  },
+);

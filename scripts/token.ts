@@ -1,10 +1,11 @@
 import { loadConfig } from '../src/config/config';
-import { resolveJwtSecret } from '../src/shared/auth/jwt-secret';
+import { findJwtSecret, noJwtSecretMessage } from '../src/shared/auth/jwt-secret';
 import { Principal, Role, ROLES } from '../src/shared/auth/principal';
 import { signToken } from '../src/shared/auth/tokens';
 
 const USAGE = `usage: npm run token -- --role DIRECTOR|MANAGER|CONTRIBUTOR|VIEWER|AUDITOR --sub <who> [--teams '*'|team-a,team-b] [--expires 12h]
-Prints a bearer token signed with JWT_SECRET, or with the secret the service generated in DATA_DIR.`;
+Prints a bearer token signed with the secret the service uses: JWT_SECRET, or the file the service generated in
+DATA_DIR (default ./data). Says on stderr which one it used; creates none.`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -27,9 +28,14 @@ async function main(args: string[]): Promise<void> {
           .map((t) => t.trim())
           .filter(Boolean);
   const config = loadConfig();
-  const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
+  const found = findJwtSecret(config.jwtSecret, config.dataDir);
+  if (!found) {
+    console.error(`token: ${noJwtSecretMessage(config.dataDir)}`);
+    process.exit(1);
+  }
+  console.error(`token: signed with the secret from ${found.source}`);
   const principal: Principal = { sub, role: role as Role, teams };
-  console.log(await signToken(secret, principal, option(args, 'expires') ?? '12h'));
+  console.log(await signToken(found.secret, principal, option(args, 'expires') ?? '12h'));
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {

@@ -6,7 +6,10 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config, { schemaFile: config.production ? true : 'schema.gql' });
   await app.listen(config.port, config.host);
-  console.log(`pilotlog listening on http://localhost:${config.port} (GraphQL at /graphql)`);
+  const { port } = app.getHttpServer().address() as { port: number };
+  const everyInterface = ['0.0.0.0', '::', ''].includes(config.host);
+  const base = `http://${everyInterface ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  console.log(`pilotlog listening: dashboard ${base}/  explorer ${base}/explorer  GraphQL API ${base}/graphql`);
 }
 
 bootstrap().catch((error: unknown) => {

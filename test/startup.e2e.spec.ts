@@ -14,6 +14,8 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
       process.execPath,
       ['--require', join(root, 'scripts/register-ts.js'), join(root, 'src/main.ts')],
       {
+        // Outside the checkout: a service started in development writes schema.gql into its working directory.
+        cwd: tmpdir(),
         env: { PATH: process.env.PATH ?? '', ...env },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
@@ -105,6 +107,7 @@ describe('start-up', () => {
       process.execPath,
       ['--require', join(root, 'scripts/register-ts.js'), join(root, 'src/main.ts')],
       {
+        cwd: dir,
         env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, PORT: String(port), JWT_SECRET: TEST_JWT_SECRET },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -136,7 +139,9 @@ describe('start-up', () => {
       expect(await ask(`mutation { registerTeam(input: { name: "${'x'.repeat(500)}" }) { id } }`, director)).toBe(
         'BAD_USER_INPUT',
       );
-      expect(log).toContain('pilotlog listening');
+      expect(log).toContain(
+        `pilotlog listening: dashboard http://localhost:${port}/  explorer http://localhost:${port}/explorer  GraphQL API http://localhost:${port}/graphql`,
+      );
       expect(log).not.toMatch(/ERROR|ExceptionsHandler|\n\s+at /);
     } finally {
       child.kill('SIGTERM');

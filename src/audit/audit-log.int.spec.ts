@@ -1,8 +1,9 @@
 import { pilotlogEventStore } from '../event-catalog';
-import { InitiativeEvent } from '../initiatives/domain/initiative.events';
+import { InitiativeEvent, MetricEvidence } from '../initiatives/domain/initiative.events';
 import { evidence } from '../initiatives/domain/initiative.figures';
 import { evolveInitiative, initialInitiativeState } from '../initiatives/domain/initiative.state';
 import { SqliteEventStore } from '../shared/event-store/sqlite/sqlite-event-store';
+import { sampleSd, welchTTest } from '../shared/statistics/welch';
 import { replayDecision } from './audit-log';
 
 /**
@@ -100,8 +101,25 @@ describe('replaying a decision recorded before decision rules existed', () => {
       )
       .reduce((state, e) => evolveInitiative(state, e as InitiativeEvent), initialInitiativeState);
     const frozen = evidence(upcastState, 1);
-    expect(frozen[0].comparison).toMatchObject({ pilot: { n: 3, mean: 16 }, control: { n: 2, mean: 10 } });
+    expect(frozen[0].comparison).toMatchObject({ pilot: { n: 3, mean: 16 }, control: { n: 2, mean: 10, sd: 1.4142 } });
     expect(frozen[0].comparison).not.toHaveProperty('permutationPValue');
+    // That release stored its figures unrounded.
+    const welch = welchTTest([14, 18, 16], [11, 9])!;
+    const stored: MetricEvidence[] = [
+      {
+        ...frozen[0],
+        comparison: {
+          ...frozen[0].comparison!,
+          pilot: { n: 3, mean: 16, sd: sampleSd([14, 18, 16]) },
+          control: { n: 2, mean: 10, sd: sampleSd([11, 9]) },
+          difference: welch.difference,
+          ciLow: welch.ciLow,
+          ciHigh: welch.ciHigh,
+          pValue: welch.pValue,
+        },
+      },
+    ];
+    expect(stored).not.toEqual(frozen);
     // Today's figures differ on this stream, so a replay with them would not match.
     expect(evidence(upcastState)[0].comparison).toMatchObject({ pilot: { n: 2, mean: 16, readings: 3 } });
 
@@ -113,7 +131,7 @@ describe('replaying a decision recorded before decision rules existed', () => {
       decidedBy: 'dana',
       decidedAt: at(21),
       iteration: 1,
-      evidence: frozen,
+      evidence: stored,
     };
     const events = [...before, { type: 'DecisionRecorded', data: decisionV1 }];
     await store.append(
@@ -136,6 +154,7 @@ describe('replaying a decision recorded before decision rules existed', () => {
 
     const replay = (await replayDecision(store, { id: 'old-d1', initiativeId: 'old', revision: events.length - 1 }))!;
     expect(replay.decision).toMatchObject({ evidenceVersion: 1, rule: null, recommendation: null, followsRule: null });
+    expect(replay.decision.evidence).toEqual(frozen);
     expect(replay.recomputedEvidence).toEqual(frozen);
     expect(replay.recomputedRule).toBeNull();
     expect(replay.recomputedRecommendation).toBeNull();

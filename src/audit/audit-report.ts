@@ -1,5 +1,5 @@
 import type { Initiative } from '../initiatives/initiative-details/initiative.model';
-import { DecisionRule, InitiativeEvent, MetricEvidence } from '../initiatives/domain/initiative.events';
+import { DecisionRule, InitiativeEvent, MetricEvidence, Recommendation } from '../initiatives/domain/initiative.events';
 import { ChainVerification } from '../shared/event-store/hash-chain';
 import { AuditEntry, DecisionReplayResult } from './audit-log';
 
@@ -47,7 +47,7 @@ export function formatEvidence(item: MetricEvidence): string {
   if (!c) return standing;
   const interval =
     c.ciLow === null || c.ciHigh === null ? '' : `, 95% CI ${formatNumber(c.ciLow)} to ${formatNumber(c.ciHigh)}`;
-  const p = c.pValue === null ? '' : `, p ${formatNumber(c.pValue)}`;
+  const p = c.pValue === null ? '' : c.pValue < 0.001 ? ', p < 0.001' : `, p ${formatNumber(c.pValue)}`;
   return `${standing}; iteration ${c.iteration} pilot vs control ${signed(c.difference)}${interval}${p} (n ${c.pilot.n} vs ${c.control.n})`;
 }
 
@@ -164,6 +164,10 @@ function describeInitiative(initiative: Initiative): string[] {
 }
 
 /** The decision as its maker saw it: the initiative just before, recorded and recomputed evidence. */
+function ruleAndRecommendation(rule: DecisionRule | null, recommendation: Recommendation | null): string {
+  return `${rule === null ? 'no rule' : formatRule(rule)}; recommended ${recommendation?.kind ?? 'nothing'}`;
+}
+
 export function formatReplay(replay: DecisionReplayResult): string {
   const d = replay.decision;
   const evidenceLines = (items: readonly MetricEvidence[]) =>
@@ -179,6 +183,14 @@ export function formatReplay(replay: DecisionReplayResult): string {
     ...evidenceLines(d.evidence),
     'Evidence recomputed from the replayed events:',
     ...evidenceLines(replay.recomputedEvidence),
+    ...(d.rule === null && replay.recomputedRule === null
+      ? []
+      : [
+          'Rule and recommendation recorded in the decision:',
+          `  ${ruleAndRecommendation(d.rule, d.recommendation)}`,
+          'Rule and recommendation recomputed from the replayed events:',
+          `  ${ruleAndRecommendation(replay.recomputedRule, replay.recomputedRecommendation)}`,
+        ]),
     '',
     replay.evidenceMatches
       ? 'Evidence matches: yes, the recorded evidence is what the events before the decision give'

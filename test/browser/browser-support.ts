@@ -1,14 +1,14 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Story } from '../support/story';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
-/** Debian's Chromium; the tests never download a browser of their own. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium, or the one `CHROMIUM_PATH` names, where the machine has it. */
+const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
+const SYSTEM_CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -18,6 +18,54 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+export interface ChromiumBinary {
+  executablePath: string;
+  args: string[];
+}
+
+/**
+ * The browser the tests drive: the one at `CHROMIUM_PATH` (default Debian's `/usr/bin/chromium`) when it
+ * exists, else the Chromium inside the `@sparticuz/chromium` package, so a machine with only Node runs the
+ * browser tests.
+ */
+export async function findChromium(): Promise<ChromiumBinary> {
+  if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS };
+  return packagedChromium();
+}
+
+/**
+ * The package unpacks its browser into the temporary directory, where parallel test workers (and other
+ * checkouts on the machine) would race to write and run the same file. Each unpacks into a staging
+ * directory of its own instead (in a child process, whose TMPDIR the package reads), and the first one
+ * finished is renamed into place atomically.
+ */
+async function packagedChromium(): Promise<ChromiumBinary> {
+  const { default: chromium } = await import('@sparticuz/chromium');
+  const { version } = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'node_modules', '@sparticuz', 'chromium', 'package.json'), 'utf8'),
+  ) as { version: string };
+  const cache = join(REPO_ROOT, 'node_modules', '.cache');
+  const unpacked = join(cache, `sparticuz-chromium-${version}`);
+  const executablePath = join(unpacked, 'chromium');
+  if (!existsSync(executablePath)) {
+    mkdirSync(cache, { recursive: true });
+    const staging = mkdtempSync(join(cache, 'sparticuz-chromium-staging-'));
+    execFileSync(
+      process.execPath,
+      ['-e', "require('@sparticuz/chromium').executablePath().catch((e) => { console.error(e); process.exit(1); })"],
+      { cwd: REPO_ROOT, env: { ...process.env, TMPDIR: staging }, stdio: 'pipe' },
+    );
+    try {
+      renameSync(staging, unpacked);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return { executablePath, args: chromium.args };
+}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -85,4 +133,20 @@ export function startStoryServer(timeoutMs = 60_000): Promise<StoryServer> {
       reject(new Error(`The story server exited with ${code}: ${stderr}`));
     });
   });
+}
+
+/** Waits (up to 10 s) until the element's text matches. */
+export async function expectText(
+  locator: { textContent(): Promise<string | null>; waitFor(): Promise<void> },
+  expected: string | RegExp,
+): Promise<void> {
+  await locator.waitFor();
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
+    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(text).toMatch(expected);
 }

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import type { Story } from '../support/story';
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuilt, REPO_ROOT, startStoryServer, StoryServer } from './browser-support';
+import { expectText, findChromium, REPO_ROOT, startStoryServer, StoryServer } from './browser-support';
 
-const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+/** The docs' screenshots are taken only by `npm run screenshots`, so a test run leaves the tree as it found it. */
+const SCREENSHOTS = process.env.npm_lifecycle_event === 'screenshots' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
 
 const TEAM_IMPACT = `query($teamId: ID!) {
   teamImpact(teamId: $teamId) { headcount reachedMembers coverage hypothesisHitRate medianDaysToDecision }
@@ -39,17 +40,11 @@ describe('the dashboard in a browser, against the real service loaded with the r
   let directorToken: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
-      );
-    }
-    ensureWebBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startStoryServer();
     story = server.story;
     directorToken = server.tokens.director;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(await findChromium());
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       timezoneId: 'UTC',
@@ -63,19 +58,23 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await server?.stop();
   });
 
+  const screenshot = async (file: string, options: { fullPage?: boolean } = {}) => {
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, file), ...options });
+  };
+
   const open = async (hash: string) => {
     await page.goto(`${server.baseUrl}/${hash}`);
   };
 
   it('signs in with a pasted bearer token and shows who is signed in', async () => {
     await open('#/signin');
-    await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
+    await screenshot('sign-in.png');
     await page.getByLabel('Bearer token').fill(directorToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Portfolio impact' }).waitFor();
     await expectText(page.getByTestId('signed-in-as'), /dir · director · all teams/);
     await page.getByRole('link', { name: 'SMB account development' }).first().waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'portfolio.png'), fullPage: true });
+    await screenshot('portfolio.png', { fullPage: true });
   });
 
   it('shows the team impact figures the API computes', async () => {
@@ -98,7 +97,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await expectText(page.getByTestId('overdue-list'), /Same-day follow-ups.*past its planned end/s);
     await expectText(page.getByTestId('paralysis-list'), /Shared objection handbook/);
     await expectText(page.getByTestId('initiative-list'), /Prospect on a new channel\s*Scaled/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'team-impact.png'), fullPage: true });
+    await screenshot('team-impact.png', { fullPage: true });
   });
 
   it('opens an initiative with its metric chart, cohort comparison in words and timeline', async () => {
@@ -122,7 +121,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
       page.getByTestId('design-check'),
       /4 in the pilot, 4 in the control group.*Yes, 95% confidence is reachable/s,
     );
-    await page.screenshot({ path: join(SCREENSHOTS, 'initiative.png'), fullPage: true });
+    await screenshot('initiative.png', { fullPage: true });
   });
 
   it('travels back in time to the pilot and shows the earlier status', async () => {
@@ -133,7 +132,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await expectText(page.locator('h1 .badge'), 'Piloting');
     await expectText(page.getByTestId('hypothesis'), /LinkedIn for SMB reps/);
     expect(page.url()).toContain('asOf=');
-    await page.screenshot({ path: join(SCREENSHOTS, 'initiative-time-travel.png'), fullPage: true });
+    await screenshot('initiative-time-travel.png', { fullPage: true });
     await page.getByRole('button', { name: 'Back to now' }).first().click();
     await expectText(page.locator('h1 .badge'), 'Scaled');
   });
@@ -144,7 +143,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await expectText(page.getByTestId('audit-verification'), /Intact/);
     await page.getByTestId('audit-trail').waitFor();
     expect(page.url()).toContain(`#/decisions/${encodeURIComponent(story.scaleDecisionId)}`);
-    await page.screenshot({ path: join(SCREENSHOTS, 'decision-replay.png'), fullPage: true });
+    await screenshot('decision-replay.png', { fullPage: true });
   });
 
   it('fits a phone-width screen', async () => {
@@ -152,11 +151,11 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await open(`#/teams/${story.teamId}`);
     await page.getByTestId('team-impact').waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: join(SCREENSHOTS, 'team-impact-phone.png'), fullPage: true });
+    await screenshot('team-impact-phone.png', { fullPage: true });
     await open(`#/initiatives/${story.channel}`);
     await page.getByTestId(`metric-chart-${story.metricId}`).locator('svg .recharts-line').first().waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: join(SCREENSHOTS, 'initiative-phone.png'), fullPage: true });
+    await screenshot('initiative-phone.png', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -176,7 +175,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await page.getByLabel('Bearer token').fill(forged);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectText(page.getByRole('alert').first(), /You are not signed in/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'unauthenticated.png') });
+    await screenshot('unauthenticated.png');
   });
 
   it('runs an example query in the offline GraphQL explorer', async () => {
@@ -189,27 +188,11 @@ describe('the dashboard in a browser, against the real service loaded with the r
     const result = page.locator('.result-window');
     await expectText(result, /"teamImpact"/);
     await expectText(result, new RegExp(`"teamId": "${story.teamId}"`));
-    await page.screenshot({ path: join(SCREENSHOTS, 'explorer.png') });
+    await screenshot('explorer.png');
   });
 });
 
 type Locatable = Parameters<typeof expectText>[0];
-
-/** Waits (up to 10 s) until the element's text matches. */
-async function expectText(
-  locator: { textContent(): Promise<string | null>; waitFor(): Promise<void> },
-  expected: string | RegExp,
-) {
-  await locator.waitFor();
-  const deadline = Date.now() + 10_000;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
-    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(text).toMatch(expected);
-}
 
 async function expectAttribute(
   locator: Locatable & { getAttribute(name: string): Promise<string | null> },

@@ -1,6 +1,7 @@
 import { Decider, EntityType } from '../../shared/domain/decider';
 import { unreachable } from '../../shared/domain/exhaustive';
 import { RuleBroken } from '../../shared/domain/rule-broken';
+import { roundFigure } from '../../shared/statistics/precision';
 import { TeamSnapshot } from '../../teams/domain/team.state';
 import {
   Cohort,
@@ -149,7 +150,7 @@ function proposeInitiative(command: ProposeInitiative, state: InitiativeState): 
         initiativeId,
         potentialReach: reach,
         headcount,
-        share,
+        share: roundFigure(share),
         impactThreshold,
         recommendation: share < impactThreshold ? 'DELEGATE_TO_MANAGER' : 'DIRECTOR_LED',
       },

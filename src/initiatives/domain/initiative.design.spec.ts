@@ -1,4 +1,5 @@
 import { minimumDetectableEffect } from '../../shared/statistics/power';
+import { roundFigure } from '../../shared/statistics/precision';
 import { designCheck, DesignFacts, spreadFromReadings } from './initiative.design';
 import { MetricDefinition } from './initiative.events';
 import { ruleOf } from './initiative.rule';
@@ -58,7 +59,8 @@ describe('the design check', () => {
 
   it('given 4 and 4, can reach 95%, and 3 and 3 can reach the 90% a rule asks for', () => {
     expect(designCheck(facts([engaged()]), { pilotSize: 4, controlSize: 4 })).toMatchObject({
-      smallestPossiblePValue: 2 / 70,
+      // 2 / 70, to 4 significant digits.
+      smallestPossiblePValue: 0.02857,
       canReachConfidence: true,
     });
     expect(designCheck(facts([engaged({ confidence: 0.9 })]), { pilotSize: 3, controlSize: 3 })).toMatchObject({
@@ -78,7 +80,9 @@ describe('the design check', () => {
   it('gives the minimum detectable effect from a stated spread, and warns when it is above the minimum effect', () => {
     const check = designCheck(facts([engaged({ baselineSpread: 2 })]), { pilotSize: 4, controlSize: 4 })!;
     const expected = minimumDetectableEffect(4, 4, 2, 0.95)!;
-    expect(check.minimumDetectableEffect).toBeCloseTo(expected, 12);
+    expect(expected).not.toBe(4.7413);
+    expect(check.minimumDetectableEffect).toBe(4.7413);
+    expect(check.minimumDetectableEffect).toBe(roundFigure(expected));
     expect(check.metrics[0]).toMatchObject({ spread: 2, spreadSource: 'STATED' });
     expect(check.warnings).toContain(
       `Customers engaged: with a spread of 2 customers, this design detects an effect of ${Number(expected.toFixed(2))} customers 8 times in 10 at 95% confidence, more than the minimum effect of 2 customers: expect inconclusive iterations, or add people.`,
@@ -95,8 +99,9 @@ describe('the design check', () => {
     // Pooled variance (8 + 2) / 2 = 5.
     expect(spreadFromReadings({ launchedAt: null, measurements }, 'engaged')).toBeCloseTo(Math.sqrt(5), 12);
     const check = designCheck(facts([engaged()], measurements), { pilotSize: 10, controlSize: 10 })!;
-    expect(check.metrics[0]).toMatchObject({ spreadSource: 'READINGS' });
-    expect(check.minimumDetectableEffect).toBeCloseTo(minimumDetectableEffect(10, 10, Math.sqrt(5), 0.95)!, 12);
+    // Shown to 4 decimals; the detectable effect is computed from the unrounded spread, then rounded.
+    expect(check.metrics[0]).toMatchObject({ spread: 2.2361, spreadSource: 'READINGS' });
+    expect(check.minimumDetectableEffect).toBe(roundFigure(minimumDetectableEffect(10, 10, Math.sqrt(5), 0.95)!));
   });
 
   it('falls back on the spread of the baseline readings before any iteration has two people in a cohort', () => {

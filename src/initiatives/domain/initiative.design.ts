@@ -1,5 +1,6 @@
 import { DEFAULT_POWER, minimumDetectableEffect } from '../../shared/statistics/power';
 import { smallestPermutationPValue } from '../../shared/statistics/permutation';
+import { roundFigure, roundPValue } from '../../shared/statistics/precision';
 import { sampleVariance } from '../../shared/statistics/welch';
 import { DecisionRule, MetricDefinition, MetricKind } from './initiative.events';
 import { baselineMeans, iterationUnits, PilotReadings } from './initiative.figures';
@@ -83,7 +84,7 @@ export function designCheck(facts: DesignFacts, plan: CohortPlan): DesignCheck |
   if (facts.metrics.length === 0) return null;
   const rule = hasRule(facts.rule) ? facts.rule : null;
   const known = plan.pilotSize !== null && plan.controlSize !== null;
-  const floor = known ? smallestPermutationPValue(plan.pilotSize!, plan.controlSize!) : null;
+  const floor = known ? roundPValue(smallestPermutationPValue(plan.pilotSize!, plan.controlSize!)) : null;
   const reaches = (confidence: number) => (!known ? null : floor !== null && showsConfidence(floor, confidence));
 
   const metrics = facts.metrics.map((metric): MetricDesignCheck => {
@@ -93,7 +94,7 @@ export function designCheck(facts: DesignFacts, plan: CohortPlan): DesignCheck |
     const spread = metric.baselineSpread ?? measured;
     const detectable =
       known && spread !== null && reaches(confidence)
-        ? minimumDetectableEffect(plan.pilotSize!, plan.controlSize!, spread, confidence)
+        ? roundFigure(minimumDetectableEffect(plan.pilotSize!, plan.controlSize!, spread, confidence))
         : null;
     return {
       metricId: metric.metricId,
@@ -102,7 +103,8 @@ export function designCheck(facts: DesignFacts, plan: CohortPlan): DesignCheck |
       confidence,
       minimumEffect: terms?.minimumEffect ?? null,
       maximumHarm: terms?.maximumHarm ?? null,
-      spread,
+      // A stated spread is the director's own figure; one measured from readings is derived here.
+      spread: metric.baselineSpread ?? roundFigure(measured),
       spreadSource: metric.baselineSpread !== null ? 'STATED' : measured !== null ? 'READINGS' : null,
       minimumDetectableEffect: detectable,
       canReachConfidence: reaches(confidence),

@@ -2,6 +2,7 @@ import { welchTTest } from '../../shared/statistics/welch';
 import { InitiativeEvent } from './initiative.events';
 import {
   cohortComparison,
+  compareCohorts,
   elapsedShare,
   evidence,
   foldLatestPeriod,
@@ -108,21 +109,29 @@ describe('cohort comparison', () => {
     reading({ value: 1000, metricId: 'other' }),
   ];
 
-  it("is Welch's t-test of PILOT − CONTROL for one metric in one iteration", () => {
+  it("is Welch's t-test of PILOT − CONTROL for one metric in one iteration, rounded to 4 decimals (p to 4 digits)", () => {
     const comparison = cohortComparison(measurements, 'm', 1);
     const welch = welchTTest(sleep1, sleep2)!;
+    expect(welch.difference).not.toBe(-1.58);
     expect(comparison).toEqual({
       metricId: 'm',
       iteration: 1,
-      pilot: { n: 10, mean: expect.closeTo(0.75, 12), sd: expect.closeTo(1.78901, 5) },
-      control: { n: 10, mean: expect.closeTo(2.33, 12), sd: expect.closeTo(2.002249, 6) },
-      difference: welch.difference,
-      ciLow: welch.ciLow,
-      ciHigh: welch.ciHigh,
-      pValue: welch.pValue,
+      pilot: { n: 10, mean: 0.75, sd: 1.789 },
+      control: { n: 10, mean: 2.33, sd: 2.0022 },
+      difference: -1.58,
+      ciLow: -3.3655,
+      ciHigh: 0.2055,
+      pValue: 0.07939,
     });
-    expect(comparison.ciLow).toBeCloseTo(-3.3654832, 6);
-    expect(comparison.pValue).toBeCloseTo(0.07939, 5);
+    expect(welch.ciLow).toBeCloseTo(-3.3654832, 6);
+    expect(welch.pValue).toBeCloseTo(0.0793941, 6);
+  });
+
+  it('keeps a very small p-value visible', () => {
+    const comparison = compareCohorts('m', 1, [20, 21, 20, 21, 20, 21], [10, 11, 10, 11, 10, 11]);
+    expect(comparison.pValue).toBeGreaterThan(0);
+    expect(comparison.pValue).toBeLessThan(0.0001);
+    expect(String(comparison.pValue).replace(/^0\.0*|e-\d+$|\./g, '').length).toBeLessThanOrEqual(4);
   });
 
   it('leaves out difference, interval and p-value when a cohort has fewer than two readings', () => {
@@ -134,7 +143,7 @@ describe('cohort comparison', () => {
     expect(comparison).toEqual({
       metricId: 'm',
       iteration: 1,
-      pilot: { n: 2, mean: 4, sd: Math.SQRT2 },
+      pilot: { n: 2, mean: 4, sd: 1.4142 },
       control: { n: 1, mean: 1, sd: null },
       difference: null,
       ciLow: null,

@@ -1,7 +1,8 @@
 import { ancova } from '../../shared/statistics/ancova';
 import { permutationTest } from '../../shared/statistics/permutation';
+import { roundFigure, roundPValue } from '../../shared/statistics/precision';
 import { mean, sampleSd, welchTTest } from '../../shared/statistics/welch';
-import { Cohort, CohortComparison, MetricEvidence } from './initiative.events';
+import { Cohort, CohortComparison, CohortStats, MetricEvidence } from './initiative.events';
 import { InitiativeState, lastCompletedIterationOf, Measurement } from './initiative.state';
 
 /**
@@ -48,9 +49,12 @@ export function latestValue(measurements: Iterable<Measurement>, metricId: strin
   return latestOfPeriod(latest);
 }
 
-/** (latest − baseline) ÷ (target − baseline), unclamped: 1 means the target is reached, below 0 a move away from it. */
+/**
+ * (latest − baseline) ÷ (target − baseline), unclamped: 1 means the target is reached, below 0 a move away from it.
+ * Computed from the unrounded latest, then rounded, as evidence frozen by earlier releases was.
+ */
 export function progress(metric: { baseline: number; target: number }, latest: number | null): number | null {
-  return latest === null ? null : (latest - metric.baseline) / (metric.target - metric.baseline);
+  return latest === null ? null : roundFigure((latest - metric.baseline) / (metric.target - metric.baseline));
 }
 
 /**
@@ -70,6 +74,12 @@ export function onTrack(metricProgress: number | null, share: number | null): bo
   return metricProgress === null || share === null ? null : metricProgress >= share;
 }
 
+/** A cohort's count, mean and spread, rounded where derived; `readings` behind the units when they are people. */
+function cohortStats(values: readonly number[], readings?: number): CohortStats {
+  const stats = { n: values.length, mean: roundFigure(mean(values)), sd: roundFigure(sampleSd(values)) };
+  return readings === undefined ? stats : { ...stats, readings };
+}
+
 /** Welch's t-test of PILOT − CONTROL readings of one metric in one iteration, each reading on its own (evidence version 1). */
 export function compareCohorts(
   metricId: string,
@@ -81,12 +91,12 @@ export function compareCohorts(
   return {
     metricId,
     iteration,
-    pilot: { n: pilot.length, mean: mean(pilot), sd: sampleSd(pilot) },
-    control: { n: control.length, mean: mean(control), sd: sampleSd(control) },
-    difference: welch?.difference ?? null,
-    ciLow: welch?.ciLow ?? null,
-    ciHigh: welch?.ciHigh ?? null,
-    pValue: welch?.pValue ?? null,
+    pilot: cohortStats(pilot),
+    control: cohortStats(control),
+    difference: roundFigure(welch?.difference ?? null),
+    ciLow: roundFigure(welch?.ciLow ?? null),
+    ciHigh: roundFigure(welch?.ciHigh ?? null),
+    pValue: roundPValue(welch?.pValue ?? null),
   };
 }
 
@@ -205,18 +215,18 @@ export function compareUnits(
   return {
     metricId,
     iteration,
-    pilot: { n: pilot.length, mean: mean(pilot), sd: sampleSd(pilot), readings: readingsIn(units.pilot) },
-    control: { n: control.length, mean: mean(control), sd: sampleSd(control), readings: readingsIn(units.control) },
-    difference: welch?.difference ?? null,
-    ciLow: welch?.ciLow ?? null,
-    ciHigh: welch?.ciHigh ?? null,
-    pValue: welch?.pValue ?? null,
-    permutationPValue: permutation?.pValue ?? null,
+    pilot: cohortStats(pilot, readingsIn(units.pilot)),
+    control: cohortStats(control, readingsIn(units.control)),
+    difference: roundFigure(welch?.difference ?? null),
+    ciLow: roundFigure(welch?.ciLow ?? null),
+    ciHigh: roundFigure(welch?.ciHigh ?? null),
+    pValue: roundPValue(welch?.pValue ?? null),
+    permutationPValue: roundPValue(permutation?.pValue ?? null),
     permutationMethod: permutation?.method ?? null,
     permutations: permutation?.permutations ?? null,
-    baselineAdjustedDifference: adjusted?.difference ?? null,
-    baselineAdjustedCiLow: adjusted?.ciLow ?? null,
-    baselineAdjustedCiHigh: adjusted?.ciHigh ?? null,
+    baselineAdjustedDifference: roundFigure(adjusted?.difference ?? null),
+    baselineAdjustedCiLow: roundFigure(adjusted?.ciLow ?? null),
+    baselineAdjustedCiHigh: roundFigure(adjusted?.ciHigh ?? null),
   };
 }
 
@@ -247,7 +257,7 @@ export function evidence(state: InitiativeState, version = CURRENT_EVIDENCE_VERS
       name: metric.name,
       baseline: metric.baseline,
       target: metric.target,
-      latest,
+      latest: roundFigure(latest),
       progress: progress(metric, latest),
       comparison: completed ? compare(metric.metricId, completed.number) : null,
     };

@@ -1,4 +1,5 @@
 import { permutationTest, smallestPermutationPValue } from '../../shared/statistics/permutation';
+import { roundFigure, roundPValue } from '../../shared/statistics/precision';
 import { DecisionKind, DecisionRule, MetricDefinition, MetricRule, Recommendation } from './initiative.events';
 import { CohortUnits, iterationUnits, PilotReadings } from './initiative.figures';
 import { DEFAULT_CONFIDENCE, ruleForIteration, showsConfidence } from './initiative.rule';
@@ -22,6 +23,9 @@ export const pValue = (value: number): string => String(Number(value.toPrecision
 export const percent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
 const amount = (value: number, unit: string) => `${number(value)}${unit ? ` ${unit}` : ''}`;
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+/** The p-value of a permutation test, rounded as every p-value the API shows, so the verdict agrees with it. */
+const permutationP = (pilot: readonly number[], control: readonly number[], shift = 0): number =>
+  roundPValue(permutationTest(pilot, control, shift)!.pValue)!;
 
 function relation(effect: number, unit: string): string {
   if (effect === 0) return 'did as well as the control';
@@ -49,26 +53,27 @@ function judge(
   }
   const confident = (p: number) => showsConfidence(p, confidence);
   const sign = metric.direction === 'INCREASE' ? 1 : -1;
-  const effect = sign * (mean(pilot) - mean(control));
+  // Rounded as the comparison's difference is, so float noise cannot tip an effect past its minimum.
+  const effect = sign * roundFigure(mean(pilot) - mean(control));
   const sure = `${percent(confidence)} confidence`;
   const people = `${pilot.length} vs ${control.length} people`;
 
   if (isGuardrail) {
     const maximumHarm = rule.maximumHarm ?? 0;
     // Could the pilot be exactly `maximumHarm` worse? Rejecting that on the worse side is a breach.
-    const test = permutationTest(pilot, control, -sign * maximumHarm)!;
+    const p = permutationP(pilot, control, -sign * maximumHarm);
     const harm = -effect;
     const limit = `the maximum harm of ${amount(maximumHarm, metric.unit)}`;
-    if (confident(test.pValue) && harm > maximumHarm) {
+    if (confident(p) && harm > maximumHarm) {
       return {
         verdict: 'BREACHED',
-        reason: `${label}: the pilot ${relation(effect, metric.unit)}, more than ${limit} at ${sure} (permutation p = ${pValue(test.pValue)}, ${people}).`,
+        reason: `${label}: the pilot ${relation(effect, metric.unit)}, more than ${limit} at ${sure} (permutation p = ${pValue(p)}, ${people}).`,
       };
     }
     if (harm > maximumHarm) {
       return {
         verdict: 'OVER',
-        reason: `${label}: the pilot ${relation(effect, metric.unit)}, more than ${limit}, though not at ${sure} (permutation p = ${pValue(test.pValue)}, ${people}).`,
+        reason: `${label}: the pilot ${relation(effect, metric.unit)}, more than ${limit}, though not at ${sure} (permutation p = ${pValue(p)}, ${people}).`,
       };
     }
     return { verdict: 'WITHIN', reason: `${label}: the pilot ${relation(effect, metric.unit)}, within ${limit}.` };
@@ -77,33 +82,33 @@ function judge(
   const minimumEffect = rule.minimumEffect ?? 0;
   const minimum = `the minimum effect of ${amount(minimumEffect, metric.unit)}`;
   // Could the true effect be exactly the minimum? Rejecting that says on which side of it the effect lies.
-  const test = permutationTest(pilot, control, sign * minimumEffect)!;
-  if (confident(test.pValue) && effect > minimumEffect) {
+  const p = permutationP(pilot, control, sign * minimumEffect);
+  if (confident(p) && effect > minimumEffect) {
     return {
       verdict: 'MET',
-      reason: `${label}: the pilot ${relation(effect, metric.unit)}; at least ${minimum} holds at ${sure} (permutation p = ${pValue(test.pValue)}, ${people}).`,
+      reason: `${label}: the pilot ${relation(effect, metric.unit)}; at least ${minimum} holds at ${sure} (permutation p = ${pValue(p)}, ${people}).`,
     };
   }
-  const againstControl = minimumEffect === 0 ? test : permutationTest(pilot, control)!;
-  if (confident(againstControl.pValue) && effect < 0) {
+  const againstControl = minimumEffect === 0 ? p : permutationP(pilot, control);
+  if (confident(againstControl) && effect < 0) {
     return {
       verdict: 'WORSE',
-      reason: `${label}: the pilot ${relation(effect, metric.unit)}, at ${sure} (permutation p = ${pValue(againstControl.pValue)}, ${people}).`,
+      reason: `${label}: the pilot ${relation(effect, metric.unit)}, at ${sure} (permutation p = ${pValue(againstControl)}, ${people}).`,
     };
   }
-  if (confident(test.pValue) && effect < minimumEffect) {
+  if (confident(p) && effect < minimumEffect) {
     return {
       verdict: 'BELOW',
-      reason: `${label}: the pilot ${relation(effect, metric.unit)}, less than ${minimum} at ${sure} (permutation p = ${pValue(test.pValue)}, ${people}).`,
+      reason: `${label}: the pilot ${relation(effect, metric.unit)}, less than ${minimum} at ${sure} (permutation p = ${pValue(p)}, ${people}).`,
     };
   }
-  const floor = smallestPermutationPValue(pilot.length, control.length)!;
+  const floor = roundPValue(smallestPermutationPValue(pilot.length, control.length))!;
   const unreachable = !confident(floor)
     ? `; with ${people} no result can reach ${sure}: the smallest possible p-value is ${pValue(floor)}`
     : '';
   return {
     verdict: 'INCONCLUSIVE',
-    reason: `${label}: the pilot ${relation(effect, metric.unit)}; whether that reaches ${minimum} is not settled at ${sure} (permutation p = ${pValue(test.pValue)}, ${people})${unreachable}.`,
+    reason: `${label}: the pilot ${relation(effect, metric.unit)}; whether that reaches ${minimum} is not settled at ${sure} (permutation p = ${pValue(p)}, ${people})${unreachable}.`,
   };
 }
 

@@ -435,8 +435,9 @@ describe('recording a decision under a rule', () => {
       },
       recommendation: { kind: 'SCALE', reasons: expect.arrayContaining([expect.stringContaining('95%')]) },
     });
+    // 2 / 70, to 4 significant digits.
     expect(decided.data.evidence[0].comparison).toMatchObject({
-      permutationPValue: 2 / 70,
+      permutationPValue: 0.02857,
       permutationMethod: 'EXACT',
       permutations: 70,
     });

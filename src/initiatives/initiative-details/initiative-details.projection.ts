@@ -1,3 +1,4 @@
+import { roundFigure } from '../../shared/statistics/precision';
 import { defineProjection } from '../../shared/projections/projection';
 import { ReadModelsAt } from '../../shared/time-travel/time-travel';
 import { teamDetailsProjection, teamHeadcount, TeamView } from '../../teams/team-details/team-details.projection';
@@ -241,7 +242,7 @@ function metricAt(metric: MetricView, open: IterationView | null, now: string): 
   const metricProgress = progress(metric, latest);
   return {
     ...definition,
-    latest,
+    latest: roundFigure(latest),
     progress: metricProgress,
     onTrack: open ? onTrack(metricProgress, elapsedShare(open, now)) : null,
   };

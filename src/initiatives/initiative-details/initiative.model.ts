@@ -23,7 +23,7 @@ export class ImpactAssessment {
   @Field(() => Int, { description: 'Team headcount when the initiative was proposed' })
   headcount!: number;
 
-  @Field(() => Float, { description: 'potentialReach ÷ headcount' })
+  @Field(() => Float, { description: 'potentialReach ÷ headcount, rounded to 4 decimals' })
   share!: number;
 
   @Field(() => Float, { description: "The team's impact threshold the share was compared with" })
@@ -84,10 +84,16 @@ export class SuccessMetric {
   })
   baselineSpread!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Mean of the PILOT readings of the most recent period' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean of the PILOT readings of the most recent period, rounded to 4 decimals',
+  })
   latest!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '(latest − baseline) ÷ (target − baseline), unclamped' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '(latest − baseline) ÷ (target − baseline), unclamped, rounded to 4 decimals',
+  })
   progress!: number | null;
 
   @Field(() => Boolean, {
@@ -163,7 +169,8 @@ export class MetricDesignCheck {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Standard deviation of one person's mean reading: stated, or from the readings so far",
+    description:
+      "Standard deviation of one person's mean reading: stated, or from the readings so far (then rounded to 4 decimals)",
   })
   spread!: number | null;
 
@@ -173,7 +180,7 @@ export class MetricDesignCheck {
   @Field(() => Float, {
     nullable: true,
     description:
-      'The smallest true difference this design finds 8 times in 10 at its confidence; null without a spread',
+      'The smallest true difference this design finds 8 times in 10 at its confidence, rounded to 4 decimals; null without a spread',
   })
   minimumDetectableEffect!: number | null;
 
@@ -194,7 +201,8 @@ export class DesignCheck {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'The floor of an exact permutation test with these cohort sizes, whatever the readings',
+    description:
+      'The floor of an exact permutation test with these cohort sizes, whatever the readings; to 4 significant digits',
   })
   smallestPossiblePValue!: number | null;
 
@@ -203,7 +211,7 @@ export class DesignCheck {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Of the first primary metric, in its units; null when its spread is not known',
+    description: 'Of the first primary metric, in its units, rounded to 4 decimals; null when its spread is not known',
   })
   minimumDetectableEffect!: number | null;
 
@@ -255,10 +263,10 @@ export class CohortStats {
   })
   n!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Mean of the units' })
+  @Field(() => Float, { nullable: true, description: 'Mean of the units, rounded to 4 decimals' })
   mean!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Sample standard deviation of the units' })
+  @Field(() => Float, { nullable: true, description: 'Sample standard deviation of the units, rounded to 4 decimals' })
   sd!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Readings behind the units; null in evidence version 1' })
@@ -282,22 +290,28 @@ export class CohortComparison {
   @Field(() => CohortStats)
   control!: CohortStats;
 
-  @Field(() => Float, { nullable: true, description: 'mean(PILOT) − mean(CONTROL)' })
+  @Field(() => Float, { nullable: true, description: 'mean(PILOT) − mean(CONTROL), rounded to 4 decimals' })
   difference!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Lower bound of the 95% confidence interval of the difference' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lower bound of the 95% confidence interval of the difference, rounded to 4 decimals',
+  })
   ciLow!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Upper bound of the 95% confidence interval of the difference' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper bound of the 95% confidence interval of the difference, rounded to 4 decimals',
+  })
   ciHigh!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Welch's two-sided p-value" })
+  @Field(() => Float, { nullable: true, description: "Welch's two-sided p-value, to 4 significant digits" })
   pValue!: number | null;
 
   @Field(() => Float, {
     nullable: true,
     description:
-      'Two-sided permutation test of the difference of means: exact over every split up to 184,756, else seeded Monte Carlo',
+      'Two-sided permutation test of the difference of means: exact over every split up to 184,756, else seeded Monte Carlo; to 4 significant digits',
   })
   permutationPValue?: number | null;
 
@@ -310,14 +324,20 @@ export class CohortComparison {
   @Field(() => Float, {
     nullable: true,
     description:
-      "PILOT − CONTROL adjusted by ANCOVA on each person's mean reading of periods before the launch; null without such readings for at least four people of both cohorts",
+      "PILOT − CONTROL adjusted by ANCOVA on each person's mean reading of periods before the launch, rounded to 4 decimals; null without such readings for at least four people of both cohorts",
   })
   baselineAdjustedDifference?: number | null;
 
-  @Field(() => Float, { nullable: true, description: '95% interval of the baseline-adjusted difference' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lower bound of the 95% interval of the baseline-adjusted difference, rounded to 4 decimals',
+  })
   baselineAdjustedCiLow?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper bound of the 95% interval of the baseline-adjusted difference, rounded to 4 decimals',
+  })
   baselineAdjustedCiHigh?: number | null;
 }
 
@@ -335,10 +355,16 @@ export class MetricEvidence {
   @Field(() => Float)
   target!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean of the PILOT readings of the most recent period, rounded to 4 decimals',
+  })
   latest!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: '(latest − baseline) ÷ (target − baseline), rounded to 4 decimals',
+  })
   progress!: number | null;
 
   @Field(() => CohortComparison, { nullable: true })

@@ -16,7 +16,7 @@ export class MetricPoint {
   @Field(() => Int)
   n!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Mean of the n readings, rounded to 4 decimals' })
   mean!: number;
 
   @Field(() => Float)

@@ -5,6 +5,7 @@ import { NotFound } from '../../shared/domain/not-found';
 import { Cohort } from '../../shared/graphql/enums';
 import { DateTimeScalar } from '../../shared/graphql/scalars';
 import { ReadModels } from '../../shared/projections/read-models';
+import { roundFigure } from '../../shared/statistics/precision';
 import { readInitiative } from '../initiative-reads';
 import { MetricPoint } from './metric-point.model';
 import { metricPoints, metricSeriesKey, metricSeriesProjection } from './metric-series.projection';
@@ -32,6 +33,6 @@ export class MetricSeriesResolver {
     const readings = at.of(metricSeriesProjection).get(metricSeriesKey(initiativeId, metricId)) ?? [];
     return metricPoints(readings)
       .filter((p) => !cohort || p.cohort === cohort)
-      .map(({ sum, ...point }) => ({ ...point, mean: sum / point.n }));
+      .map(({ sum, ...point }) => ({ ...point, mean: roundFigure(sum / point.n) }));
   }
 }

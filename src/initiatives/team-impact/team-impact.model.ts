@@ -40,7 +40,7 @@ export class TeamImpact {
   @Field(() => Int, { description: 'Members reached by at least one PILOTING or SCALED initiative' })
   reachedMembers!: number;
 
-  @Field(() => Float, { description: 'reachedMembers ÷ headcount' })
+  @Field(() => Float, { description: 'reachedMembers ÷ headcount, rounded to 4 decimals' })
   coverage!: number;
 
   @Field(() => Int, { description: 'Initiatives PILOTING' })
@@ -49,16 +49,22 @@ export class TeamImpact {
   @Field(() => [StatusCount])
   initiativesByStatus!: StatusCount[];
 
-  @Field(() => Float, { nullable: true, description: 'VALIDATED iterations ÷ completed iterations' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'VALIDATED iterations ÷ completed iterations, rounded to 4 decimals',
+  })
   hypothesisHitRate!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Median days from PilotLaunched to the first SCALE or STOP' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median days from PilotLaunched to the first SCALE or STOP, rounded to 4 decimals',
+  })
   medianDaysToDecision!: number | null;
 
   @Field(() => Float, {
     nullable: true,
     description:
-      'Decisions that differ from the recommendation of their decision rule ÷ decisions made under a rule; null before any',
+      'Decisions that differ from the recommendation of their decision rule ÷ decisions made under a rule, rounded to 4 decimals; null before any',
   })
   ruleOverrideRate!: number | null;
 
@@ -80,7 +86,7 @@ export class PortfolioImpact {
   @Field(() => Int)
   reachedMembers!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'reachedMembers ÷ headcount over all the teams, rounded to 4 decimals' })
   coverage!: number;
 
   @Field(() => [StatusCount])

@@ -1,5 +1,6 @@
 import { countsInHeadcount } from '../../teams/domain/team.state';
 import { teamHeadcount, TeamView } from '../../teams/team-details/team-details.projection';
+import { roundFigure } from '../../shared/statistics/precision';
 import { InitiativeStatus } from '../domain/initiative.events';
 import { openIterationOf } from '../domain/initiative.state';
 import { InitiativeView } from '../initiative-details/initiative-details.projection';
@@ -58,7 +59,8 @@ export function inAnalysisParalysis(initiative: InitiativeView, paralysisLimitDa
 /** Decisions that overrode the recommendation of their rule ÷ decisions made under a rule; null before any. */
 export function ruleOverrideRate(initiatives: readonly Pick<InitiativeView, 'decisions'>[]): number | null {
   const underRule = initiatives.flatMap((i) => i.decisions.filter((d) => d.followsRule !== null));
-  return underRule.length === 0 ? null : underRule.filter((d) => d.followsRule === false).length / underRule.length;
+  if (underRule.length === 0) return null;
+  return roundFigure(underRule.filter((d) => d.followsRule === false).length / underRule.length);
 }
 
 export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeView[], now: string): TeamImpact {
@@ -74,11 +76,11 @@ export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeVie
     asOf: now,
     headcount,
     reachedMembers: reached,
-    coverage: headcount === 0 ? 0 : reached / headcount,
+    coverage: headcount === 0 ? 0 : roundFigure(reached / headcount),
     activeInitiatives: initiatives.filter((i) => i.status === 'PILOTING').length,
     initiativesByStatus: countByStatus(initiatives),
-    hypothesisHitRate: completed.length === 0 ? null : validated / completed.length,
-    medianDaysToDecision: median(daysToDecision),
+    hypothesisHitRate: completed.length === 0 ? null : roundFigure(validated / completed.length),
+    medianDaysToDecision: roundFigure(median(daysToDecision)),
     ruleOverrideRate: ruleOverrideRate(initiatives),
     overdue: initiatives.flatMap((i) => overdueItems(i, now)),
     analysisParalysis: initiatives.filter((i) => inAnalysisParalysis(i, team.paralysisLimitDays, now)).map((i) => i.id),
@@ -92,7 +94,7 @@ export function portfolioImpactAt(teams: TeamImpact[], now: string): PortfolioIm
     asOf: now,
     headcount,
     reachedMembers: reached,
-    coverage: headcount === 0 ? 0 : reached / headcount,
+    coverage: headcount === 0 ? 0 : roundFigure(reached / headcount),
     initiativesByStatus: STATUSES.map((status) => ({
       status,
       count: teams.reduce((sum, t) => sum + (t.initiativesByStatus.find((s) => s.status === status)?.count ?? 0), 0),

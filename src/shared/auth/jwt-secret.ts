@@ -4,14 +4,37 @@ import { join } from 'node:path';
 
 export const JWT_SECRET_FILE = 'jwt-secret';
 
+export interface FoundJwtSecret {
+  secret: string;
+  /** Where it came from, for a person to check: `JWT_SECRET` or the file's path. */
+  source: string;
+}
+
 /**
- * JWT_SECRET when configured; otherwise a secret generated once into DATA_DIR (mode 0600), so
- * tokens minted with `npm run token` keep working across restarts.
+ * The secret the service signs and verifies tokens with, looked up without creating anything:
+ * JWT_SECRET when configured, else the file generated into DATA_DIR; null when neither exists.
+ * The service and the command-line tools share this lookup, so a token minted by one is accepted by
+ * the other whenever both see the same configuration.
+ */
+export function findJwtSecret(configured: string | null, dataDir: string): FoundJwtSecret | null {
+  if (configured) return { secret: configured, source: 'JWT_SECRET' };
+  const file = jwtSecretFile(dataDir);
+  if (!existsSync(file)) return null;
+  return { secret: readFileSync(file, 'utf8').trim(), source: file };
+}
+
+export function jwtSecretFile(dataDir: string): string {
+  return join(dataDir, JWT_SECRET_FILE);
+}
+
+/**
+ * The service's secret: the one `findJwtSecret` finds, otherwise a new one generated once into
+ * DATA_DIR (mode 0600), so tokens minted with `npm run token` keep working across restarts.
  */
 export function resolveJwtSecret(configured: string | null, dataDir: string): string {
-  if (configured) return configured;
-  const file = join(dataDir, JWT_SECRET_FILE);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const found = findJwtSecret(configured, dataDir);
+  if (found) return found.secret;
+  const file = jwtSecretFile(dataDir);
   const secret = randomBytes(48).toString('base64url');
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
@@ -22,4 +45,12 @@ export function resolveJwtSecret(configured: string | null, dataDir: string): st
   }
   chmodSync(file, 0o600);
   return secret;
+}
+
+/** Why a command-line tool cannot sign a token the service would accept, and what to do about it. */
+export function noJwtSecretMessage(dataDir: string): string {
+  return (
+    `no secret to sign with: JWT_SECRET is not set and ${jwtSecretFile(dataDir)} does not exist. ` +
+    'Use the JWT_SECRET or DATA_DIR the service runs with (the service creates the file at its first start)'
+  );
 }

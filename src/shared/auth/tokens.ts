@@ -3,6 +3,11 @@ import { Principal, Role, ROLES } from './principal';
 
 const ALGORITHM = 'HS256';
 
+/** The usual cause is a token minted with a different secret than the service's, so the message names both places. */
+export const SIGNATURE_REFUSED =
+  'The token is not valid: its signature does not match. It may have been signed with a different secret than ' +
+  "this service's (JWT_SECRET, or the jwt-secret file in the service's DATA_DIR), or changed after signing";
+
 export class InvalidTokenError extends Error {
   constructor(message: string) {
     super(message);
@@ -44,6 +49,7 @@ export async function verifyToken(secret: string, token: string): Promise<Princi
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired');
+    if (error instanceof errors.JWSSignatureVerificationFailed) throw new InvalidTokenError(SIGNATURE_REFUSED);
     throw new InvalidTokenError('The token is not valid');
   }
 }
