@@ -4,9 +4,12 @@
  * examples and sample outputs stay true on every machine and on every run.
  *
  * An SMB account-development team (a director, 3 managers, 20 reps) over 14 weeks of 2026:
- * - "channel", director-led: prospecting on LinkedIn, piloted with 4 reps and a control group of 4;
- *   a first iteration is INCONCLUSIVE, a PIVOT to voice notes follows, the second iteration is
- *   VALIDATED and the initiative is scaled to the whole team.
+ * - "channel", director-led: prospecting on LinkedIn, piloted with 4 reps and a control group of 4,
+ *   with a decision rule written before launch (a minimum effect of 2 customers a week) and a
+ *   baseline week of readings. The first iteration is INCONCLUSIVE and the rule recommends to
+ *   PERSEVERE; the director overrides it with a PIVOT to voice notes, which restates the rule to a
+ *   minimum effect of 3. The second iteration is VALIDATED, the rule recommends SCALE and the
+ *   initiative is scaled to the whole team, as recommended.
  * - "followups", small enough to be delegated to a manager, who decides to PERSEVERE after a first
  *   inconclusive iteration; the second iteration runs past its planned end and is never closed.
  * - "handbook", proposed and never launched: analysis paralysis after 21 days.
@@ -30,7 +33,7 @@ export const DEMO_INITIATIVES = ['channel', 'followups', 'handbook'];
 
 /** Instants worth looking at with `asOf`, printed by the demo and used in the README's examples. */
 export const DEMO_MOMENTS = {
-  pilotLaunched: '2026-01-12T10:00:00Z',
+  pilotLaunched: '2026-01-09T17:00:00Z',
   midPilot: '2026-02-11T12:00:00Z',
   scaled: '2026-02-24T12:00:00Z',
   overdue: '2026-03-30T12:00:00Z',
@@ -168,18 +171,23 @@ function tellStory(): DemoStep[] {
       target: 15,
       cadence: 'WEEKLY',
       source: 'CRM activity report',
+      minimumEffect: 2,
+      confidence: 0.95,
+      baselineSpread: 1.5,
     });
-  story.at('2026-01-12T09:00:00Z', 'dana').send('launchPilot', 'channel-launch', {
+  story.at('2026-01-09T15:00:00Z', 'dana').send('launchPilot', 'channel-launch', {
     initiativeId: 'channel',
     ownerId: 'maya',
     participantIds: PILOT_REPS,
     controlIds: CONTROL_REPS,
   });
-  story.at('2026-01-12T09:30:00Z', 'maya').send('startIteration', 'channel-iteration-1', {
+  story.at('2026-01-09T15:30:00Z', 'maya').send('startIteration', 'channel-iteration-1', {
     initiativeId: 'channel',
     change: 'Reps send LinkedIn connection requests',
     plannedEndAt: '2026-01-23T17:00:00Z',
   });
+  // The week before the launch: baseline readings, which the comparison adjusts for.
+  readings(story.at(fridayOf(1), 'maya'), 'channel', 'engaged', 1, [10, 11, 9, 12], [10, 11, 9, 11]);
   readings(story.at(fridayOf(2), 'maya'), 'channel', 'engaged', 2, [11, 12, 10, 13], [10, 12, 11, 11]);
   readings(story.at(fridayOf(3), 'maya'), 'channel', 'engaged', 3, [12, 11, 11, 12], [11, 10, 12, 11]);
   story.at('2026-01-23T17:00:00Z', 'maya').send('completeIteration', 'channel-iteration-1-complete', {
@@ -190,8 +198,10 @@ function tellStory(): DemoStep[] {
   story.at('2026-01-27T10:00:00Z', 'dana').send('recordDecision', 'channel-pivot', {
     initiativeId: 'channel',
     kind: 'PIVOT',
-    rationale: 'Engagement barely moved; try voice notes instead of plain requests',
+    rationale:
+      "Engagement barely moved; try voice notes instead. They take the reps' time, so the bar rises to 3 customers",
     revisedHypothesis: 'We believe that LinkedIn voice notes for SMB reps will engage more customers each week',
+    revisedRule: [{ metricId: 'engaged', minimumEffect: 3, confidence: 0.95 }],
   });
   story.at('2026-02-02T09:00:00Z', 'maya').send('startIteration', 'channel-iteration-2', {
     initiativeId: 'channel',

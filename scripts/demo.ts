@@ -97,6 +97,9 @@ async function main(): Promise<number> {
       return (await response.json()) as GraphQLAnswer;
     };
 
+    // The counts come from the read models: on a store that already holds the story, counting
+    // before they have caught up with the log would report events added where none were.
+    await readModelsCaughtUp(port);
     const before = await eventsOfTheStory(ask);
     for (const step of DEMO_STORY) {
       clock.set(step.at);
@@ -139,6 +142,20 @@ async function main(): Promise<number> {
 function mutationOf(step: DemoStep): string {
   const inputType = `${step.mutation[0].toUpperCase()}${step.mutation.slice(1)}Input`;
   return `mutation($input: ${inputType}!) { ${step.mutation}(input: $input) { __typename } }`;
+}
+
+/** Waits until the private instance answers ready: its read models have caught up with the log. */
+async function readModelsCaughtUp(port: number, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`http://127.0.0.1:${port}/ready`);
+    if (response.ok) return;
+    const { status } = (await response.json()) as { status?: string };
+    if (status === 'failed') throw new Error('the read models stopped following the log');
+    if (Date.now() > deadline)
+      throw new Error(`the read models did not catch up with the log in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Events in the team's and the initiatives' streams (an entity's version counts its events). */

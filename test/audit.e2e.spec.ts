@@ -116,6 +116,9 @@ function audit(dataDir: string, ...args: string[]): Promise<{ code: number | nul
   });
 }
 
+// Each audit CLI run starts a TypeScript process of its own, which takes seconds on a loaded machine.
+jest.setTimeout(120_000);
+
 describe('time travel and audit over real HTTP', () => {
   let app: TestApp;
   let story: Story;

@@ -6,7 +6,7 @@ import { DEMO_MOMENTS, DEMO_STORY } from '../scripts/demo-story';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { SqliteEventStore } from '../src/shared/event-store/sqlite/sqlite-event-store';
 import { expectText, findChromium } from './browser/browser-support';
-import { asOfInstants, commandExamples, queryExamples, readmeText } from './support/readme-examples';
+import { asOfInstants, commandExamples, queryExamples, readmeText, writeOf } from './support/readme-examples';
 import { runScript, ScriptRun } from './support/run-script';
 import { InMemoryLog, startEsdbDouble } from './support/esdb-double/esdb-double';
 import { ok } from './support/story';
@@ -120,7 +120,7 @@ describe('npm run demo, against a service running on the same store', () => {
       ),
     );
     expect(teamImpact).toEqual({
-      medianDaysToDecision: 43.0833,
+      medianDaysToDecision: 45.8333,
       overdue: [{ initiativeId: 'followups', kind: 'ITERATION_PAST_END', since: '2026-03-27T17:00:00.000Z' }],
       analysisParalysis: ['handbook'],
     });
@@ -163,14 +163,24 @@ describe('npm run demo, against a service running on the same store', () => {
   describe("the README's examples, run against the demo", () => {
     // The demo sends nothing out of the machine: examples that subscribe a webhook or read its
     // deliveries are checked against the schema (readme-schema.spec.ts), not run here.
-    const queries = queryExamples().filter(
+    const examples = queryExamples().filter(
       (example) => !/\b(createWebhook|deleteWebhook|webhookDeliveries)\b/.test(example.query),
     );
+    const queries = examples.filter((q) => writeOf(q) === null);
+    const writes = examples.filter((q) => writeOf(q) !== null);
     const commands = commandExamples();
 
     it('shows answers and outputs to compare with', () => {
       expect(queries.filter((q) => q.answer !== undefined).length).toBeGreaterThanOrEqual(4);
+      expect(writes.length).toBeGreaterThanOrEqual(2);
       expect(commands.map((c) => c.command)).toEqual(expect.arrayContaining(['demo', 'audit']));
+    });
+
+    // Sending a write again would change the data every other example answers from: instead, each
+    // is one of the demo's steps, so the answers shown after it follow from what it wrote.
+    it.each(writes.map((w) => [w.name, w]))('%s is a step of the demo story', (_name, example) => {
+      const steps = DEMO_STORY.map(({ mutation, input }) => ({ mutation, input }));
+      expect(steps).toContainEqual(writeOf(example));
     });
 
     it.each(queries.map((q) => [q.name, q]))('%s answers as the README shows', async (_name, example) => {

@@ -22,7 +22,8 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
     );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    // A safety net, not a speed target: compiling and starting the service takes long on a loaded machine.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       done({ code, stderr });
@@ -39,6 +40,8 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+jest.setTimeout(120_000);
 
 describe('start-up', () => {
   let dir: string;

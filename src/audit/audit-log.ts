@@ -1,10 +1,14 @@
 import {
   DecisionRecorded,
+  DecisionRule,
   InitiativeEvent,
   initiativeStreamId,
   MetricEvidence,
+  Recommendation,
 } from '../initiatives/domain/initiative.events';
 import { evidence } from '../initiatives/domain/initiative.figures';
+import { recommendationFor } from '../initiatives/domain/initiative.recommendation';
+import { ruleForIteration } from '../initiatives/domain/initiative.rule';
 import { evolveInitiative, initialInitiativeState, InitiativeState } from '../initiatives/domain/initiative.state';
 import {
   DecisionEntry,
@@ -16,6 +20,7 @@ import {
   initiativeDetailsProjection,
   toInitiative,
 } from '../initiatives/initiative-details/initiative-details.projection';
+import { initiativeReadingsProjection } from '../initiatives/initiative-details/initiative-readings.projection';
 import type { Initiative } from '../initiatives/initiative-details/initiative.model';
 import { EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
 import { canonicalJson, ChainVerification, verifyChain } from '../shared/event-store/hash-chain';
@@ -100,10 +105,17 @@ interface ReplayState {
 }
 
 /** The read model the maker saw and the domain state the evidence comes from, folded in one pass. */
+const REPLAYED_PROJECTIONS = [initiativeDetailsProjection, initiativeReadingsProjection];
+
 const REPLAY_FOLDER: StreamFolder<ReplayState> = {
   // The domain state's fold is named by its code; raise the number when a helper it calls changes.
-  fingerprint: `decision-replay:${codeFingerprint(initiativeDetailsProjection.fingerprint, evolveInitiative, 1)}`,
-  initial: () => ({ set: new ProjectionSet([initiativeDetailsProjection]), state: initialInitiativeState }),
+  fingerprint: `decision-replay:${codeFingerprint(
+    initiativeDetailsProjection.fingerprint,
+    initiativeReadingsProjection.fingerprint,
+    evolveInitiative,
+    2,
+  )}`,
+  initial: () => ({ set: new ProjectionSet(REPLAYED_PROJECTIONS), state: initialInitiativeState }),
   apply: (replay, event) => {
     replay.set.apply(event);
     // The store hands out events upcast to today's shape; their type names the domain event.
@@ -112,7 +124,7 @@ const REPLAY_FOLDER: StreamFolder<ReplayState> = {
   save: ({ set, state }) => ({ views: set.saved(), state }),
   load: (saved) => {
     const { views, state } = saved as { views: ReturnType<ProjectionSet['saved']>; state: InitiativeState };
-    return { set: ProjectionSet.restore([initiativeDetailsProjection], views)!, state };
+    return { set: ProjectionSet.restore(REPLAYED_PROJECTIONS, views)!, state };
   },
 };
 
@@ -122,7 +134,23 @@ export interface DecisionReplayResult {
   initiativeBefore: Initiative;
   eventsBefore: number;
   recomputedEvidence: MetricEvidence[];
+  /** The rule in force for the decided iteration, and its recommendation, recomputed from the replayed events. */
+  recomputedRule: DecisionRule | null;
+  recomputedRecommendation: Recommendation | null;
+  /** The recorded evidence, rule and recommendation are exactly what the events before the decision give. */
   evidenceMatches: boolean;
+}
+
+/** The rule and recommendation a decision on `iteration` would freeze from this state. */
+function ruleAndRecommendation(state: InitiativeState, iteration: number) {
+  if (state.status !== 'PILOTING' && state.status !== 'SCALED' && state.status !== 'STOPPED') {
+    return { rule: null, recommendation: null };
+  }
+  const decided = state.iterations.find((it) => it.number === iteration);
+  return {
+    rule: decided ? ruleForIteration(state, decided) : null,
+    recommendation: recommendationFor(state, iteration),
+  };
 }
 
 /**
@@ -152,19 +180,27 @@ export async function replayDecision(
     (event) => current.comparePositions(event.position, decisionEvent.position) < 0,
   );
   const team = ProjectionSet.fold([teamDetailsProjection], teamEvents).of(teamDetailsProjection).get(viewBefore.teamId);
-  const initiativeBefore = toInitiative(viewBefore, team, decidedAt);
+  const readings = replayed.of(initiativeReadingsProjection).get(location.initiativeId) ?? [];
+  const initiativeBefore = toInitiative(viewBefore, team, decidedAt, readings);
 
   replayed.apply(decisionEvent);
   const decision = replayed
     .of(initiativeDetailsProjection)
     .get(location.initiativeId)!
     .decisions.find((d) => d.id === location.id)!;
-  const recomputedEvidence = evidence(state);
+  // Each decision is recomputed with the figures it was frozen with, so older evidence still matches.
+  const recomputedEvidence = evidence(state, decision.evidenceVersion);
+  const recomputed = ruleAndRecommendation(state, decision.iteration);
   return {
     decision,
     initiativeBefore,
     eventsBefore: location.revision,
     recomputedEvidence,
-    evidenceMatches: canonicalJson(recomputedEvidence) === canonicalJson(decision.evidence),
+    recomputedRule: recomputed.rule,
+    recomputedRecommendation: recomputed.recommendation,
+    evidenceMatches:
+      canonicalJson(recomputedEvidence) === canonicalJson(decision.evidence) &&
+      canonicalJson(recomputed.rule) === canonicalJson(decision.rule) &&
+      canonicalJson(recomputed.recommendation) === canonicalJson(decision.recommendation),
   };
 }

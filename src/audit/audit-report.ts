@@ -1,5 +1,5 @@
 import type { Initiative } from '../initiatives/initiative-details/initiative.model';
-import { InitiativeEvent, MetricEvidence } from '../initiatives/domain/initiative.events';
+import { DecisionRule, InitiativeEvent, MetricEvidence, Recommendation } from '../initiatives/domain/initiative.events';
 import { ChainVerification } from '../shared/event-store/hash-chain';
 import { AuditEntry, DecisionReplayResult } from './audit-log';
 
@@ -51,6 +51,20 @@ export function formatEvidence(item: MetricEvidence): string {
   return `${standing}; iteration ${c.iteration} pilot vs control ${signed(c.difference)}${interval}${p} (n ${c.pilot.n} vs ${c.control.n})`;
 }
 
+/** A decision rule in a line: each metric's minimum effect or maximum harm, and its confidence. */
+export function formatRule(rule: DecisionRule): string {
+  const terms = rule.metrics.map((m) => {
+    const bound =
+      m.kind === 'PRIMARY'
+        ? `minimum effect ${formatNumber(m.minimumEffect ?? 0)}`
+        : m.maximumHarm === null
+          ? 'not judged'
+          : `maximum harm ${formatNumber(m.maximumHarm)}`;
+    return `${m.metricId} ${bound}${m.confidence === null ? '' : ` at ${percent(m.confidence)}`}`;
+  });
+  return `rule v${rule.version}: ${terms.join('; ')}`;
+}
+
 /** What an event says, in words. */
 export function summarizeEvent(entry: Pick<AuditEntry, 'type' | 'data'>): string {
   const event = entry as unknown as InitiativeEvent;
@@ -87,8 +101,15 @@ export function summarizeEvent(entry: Pick<AuditEntry, 'type' | 'data'>): string
       const lines = [`${d.decidedBy} decided ${d.kind} after iteration ${d.iteration}: ${quote(d.rationale, 200)}`];
       for (const item of d.evidence) lines.push(`    evidence: ${formatEvidence(item)}`);
       if (d.evidence.length === 0) lines.push('    evidence: none recorded');
+      if (d.rule !== null) lines.push(`    ${formatRule(d.rule)}`);
+      if (d.recommendation !== null) {
+        const verdict = d.followsRule ? 'followed' : 'overridden';
+        lines.push(`    recommended ${d.recommendation.kind} (${verdict}): ${d.recommendation.reasons.join(' ')}`);
+      }
       return lines.join('\n');
     }
+    case 'DecisionRuleRestated':
+      return `decision rule restated by decision ${event.data.decisionId}: ${formatRule(event.data.rule)}`;
     case 'HypothesisRevised':
       return `hypothesis revised by decision ${event.data.decisionId}: ${quote(event.data.statement)}`;
     case 'InitiativeScaled':
@@ -146,6 +167,10 @@ function describeInitiative(initiative: Initiative): string[] {
 }
 
 /** The decision as its maker saw it: the initiative just before, recorded and recomputed evidence. */
+function ruleAndRecommendation(rule: DecisionRule | null, recommendation: Recommendation | null): string {
+  return `${rule === null ? 'no rule' : formatRule(rule)}; recommended ${recommendation?.kind ?? 'nothing'}`;
+}
+
 export function formatReplay(replay: DecisionReplayResult): string {
   const d = replay.decision;
   const evidenceLines = (items: readonly MetricEvidence[]) =>
@@ -161,6 +186,14 @@ export function formatReplay(replay: DecisionReplayResult): string {
     ...evidenceLines(d.evidence),
     'Evidence recomputed from the replayed events:',
     ...evidenceLines(replay.recomputedEvidence),
+    ...(d.rule === null && replay.recomputedRule === null
+      ? []
+      : [
+          'Rule and recommendation recorded in the decision:',
+          `  ${ruleAndRecommendation(d.rule, d.recommendation)}`,
+          'Rule and recommendation recomputed from the replayed events:',
+          `  ${ruleAndRecommendation(replay.recomputedRule, replay.recomputedRecommendation)}`,
+        ]),
     '',
     replay.evidenceMatches
       ? 'Evidence matches: yes, the recorded evidence is what the events before the decision give'

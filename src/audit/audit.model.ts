@@ -1,5 +1,11 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Decision, Initiative, MetricEvidence } from '../initiatives/initiative-details/initiative.model';
+import {
+  Decision,
+  DecisionRule,
+  Initiative,
+  MetricEvidence,
+  Recommendation,
+} from '../initiatives/initiative-details/initiative.model';
 import { PageInfo } from '../shared/graphql/page-info.model';
 import { DateTimeScalar, JsonScalar } from '../shared/graphql/scalars';
 
@@ -74,7 +80,22 @@ export class DecisionReplay {
   @Field(() => [MetricEvidence], { description: 'The evidence recomputed from the replayed events' })
   recomputedEvidence!: MetricEvidence[];
 
-  @Field()
+  @Field(() => DecisionRule, {
+    nullable: true,
+    description: 'The rule in force for the decided iteration, recomputed from the replayed events',
+  })
+  recomputedRule!: DecisionRule | null;
+
+  @Field(() => Recommendation, {
+    nullable: true,
+    description: 'What that rule recommends, recomputed from the replayed events',
+  })
+  recomputedRecommendation!: Recommendation | null;
+
+  @Field({
+    description:
+      'The recorded evidence, rule and recommendation equal the recomputed ones (figures of the evidence version the decision was frozen with)',
+  })
   evidenceMatches!: boolean;
 }
 

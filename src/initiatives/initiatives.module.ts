@@ -7,6 +7,7 @@ import { DefineSuccessMetricHandler } from './define-success-metric/define-succe
 import { DefineSuccessMetricResolver } from './define-success-metric/define-success-metric.resolver';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { InitiativeDetailsResolver } from './initiative-details/initiative-details.resolver';
+import { IterationResolver } from './initiative-details/iteration.resolver';
 import { LaunchPilotHandler } from './launch-pilot/launch-pilot.command';
 import { LaunchPilotResolver } from './launch-pilot/launch-pilot.resolver';
 import { MetricSeriesResolver } from './metric-series/metric-series.resolver';
@@ -28,6 +29,7 @@ import { TeamImpactResolver } from './team-impact/team-impact.resolver';
 @Module({
   providers: [
     InitiativeDetailsResolver,
+    IterationResolver,
     TeamImpactResolver,
     MetricSeriesResolver,
     CohortComparisonResolver,

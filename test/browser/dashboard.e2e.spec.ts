@@ -118,6 +118,11 @@ describe('the dashboard in a browser, against the real service loaded with the r
     // The story's director put in what Rep 1 said: the page names both, never passing it off as Rep 1's own entry.
     await expectText(page.getByTestId('recorded-by'), 'recorded by Dana Director for Rep 1');
     await expectText(page.getByTestId('hypothesis'), /voice notes/);
+    await expectText(page.getByTestId('rule-section'), /No decision rule was written/);
+    await expectText(
+      page.getByTestId('design-check'),
+      /4 in the pilot, 4 in the control group.*Yes, 95% confidence is reachable/s,
+    );
     await screenshot('initiative.png', { fullPage: true });
   });
 

@@ -1,7 +1,7 @@
-import { cohortReadingsProjection } from '../../src/initiatives/cohort-comparison/cohort-readings.projection';
 import { decisionLogProjection } from '../../src/initiatives/decision-log/decision-log.projection';
 import { feedbackProjection } from '../../src/initiatives/feedback/feedback.projection';
 import { initiativeDetailsProjection } from '../../src/initiatives/initiative-details/initiative-details.projection';
+import { initiativeReadingsProjection } from '../../src/initiatives/initiative-details/initiative-readings.projection';
 import { metricSeriesProjection } from '../../src/initiatives/metric-series/metric-series.projection';
 import { teamInitiativesProjection } from '../../src/initiatives/team-impact/team-initiatives.projection';
 import { Projection } from '../../src/shared/projections/projection';
@@ -20,7 +20,7 @@ export const EVERY_READ_MODEL: readonly Projection<unknown>[] = [
   teamInitiativesProjection,
   feedbackProjection,
   metricSeriesProjection,
-  cohortReadingsProjection,
+  initiativeReadingsProjection,
   decisionLogProjection,
   webhookListProjection,
   webhookDeliveriesProjection,

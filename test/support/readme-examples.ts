@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { FieldNode, Kind, OperationDefinitionNode, parse, valueFromASTUntyped } from 'graphql';
 
 const README = join(resolve(__dirname, '..', '..'), 'README.md');
 
@@ -96,4 +97,21 @@ export function commandExamples(text = readmeText()): CommandExample[] {
 /** Every instant the README passes as `asOf`, in queries and in variables. */
 export function asOfInstants(text = readmeText()): string[] {
   return [...text.matchAll(/asOf(?:\\?"|")?\s*:\s*\\?"(\d{4}-\d\d-\d\dT[\d:.]+Z)\\?"/g)].map((match) => match[1]);
+}
+
+/** A mutation of the README: which one, and the input it sends (variables filled in). */
+export interface WriteExample {
+  mutation: string;
+  input: unknown;
+}
+
+/** The write an example sends, or null for a query. */
+export function writeOf(example: QueryExample): WriteExample | null {
+  const operation = parse(example.query).definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operation?.operation !== 'mutation') return null;
+  const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD)!;
+  const input = field.arguments?.find((argument) => argument.name.value === 'input');
+  return { mutation: field.name.value, input: input && valueFromASTUntyped(input.value, example.variables) };
 }

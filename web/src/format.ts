@@ -28,6 +28,16 @@ export function formatNumber(value: number | null | undefined): string {
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value);
 }
 
+/** A confidence as a director writes it: 95%, 97.5%. */
+export function formatConfidence(share: number): string {
+  return `${Number((share * 100).toFixed(1))}%`;
+}
+
+/** A p-value to two significant digits: 0.029, 0.1. */
+export function formatPFloor(p: number): string {
+  return String(Number(p.toPrecision(2)));
+}
+
 export function formatPValue(p: number): string {
   if (p < 0.001) return 'p < 0.001';
   return `p = ${p.toFixed(3)}`;

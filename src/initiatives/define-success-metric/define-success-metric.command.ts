@@ -2,13 +2,18 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { EntityCommand, Moment } from '../../shared/command-handling/entity-command';
 import { decideInitiative } from '../domain/initiative.decide';
 import { MetricDefinition, MetricKind } from '../domain/initiative.events';
+import { MetricRuleTerms } from '../domain/initiative.rule';
 import { InitiativeState } from '../domain/initiative.state';
 import { InitiativeCommandHandler } from '../initiative-command';
 import { directorsOnly } from '../initiative-policies';
 
-/** Defines what success looks like, before the first step: a primary metric or a guardrail. */
+/** Defines what success looks like, before the first step: a primary metric or a guardrail, with its rule. */
 export class DefineSuccessMetricCommand extends EntityCommand<
-  { initiativeId: string; metricId?: string; kind?: MetricKind } & Omit<MetricDefinition, 'metricId' | 'kind'>
+  { initiativeId: string; metricId?: string; kind?: MetricKind; baselineSpread?: number | null } & Omit<
+    MetricDefinition,
+    'metricId' | 'kind' | 'minimumEffect' | 'maximumHarm' | 'confidence' | 'baselineSpread'
+  > &
+    MetricRuleTerms
 > {}
 
 @CommandHandler(DefineSuccessMetricCommand)

@@ -50,11 +50,47 @@ export class DefineSuccessMetricInput extends InitiativeInput {
   @IsOptional()
   @IsIn(Object.values(MetricKind))
   kind?: keyof typeof MetricKind;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Decision rule, PRIMARY only: the smallest pilot-minus-control difference worth scaling for, in the metric's units and direction (0 or more)",
+  })
+  @IsOptional()
+  @IsNumber(FINITE)
+  minimumEffect?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Decision rule, GUARDRAIL only: how much worse than the control the pilot may get, in the metric's units",
+  })
+  @IsOptional()
+  @IsNumber(FINITE)
+  maximumHarm?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Decision rule: how sure the evidence must be, 0.5 to 0.999; 0.95 when left out',
+  })
+  @IsOptional()
+  @IsNumber(FINITE)
+  confidence?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Standard deviation of one person's reading, if known, for the design check before any reading",
+  })
+  @IsOptional()
+  @IsNumber(FINITE)
+  baselineSpread?: number;
 }
 
 @Resolver(() => Initiative)
 export class DefineSuccessMetricResolver extends InitiativeMutation {
-  @Mutation(() => Initiative, { description: 'Defines what success looks like, before the first step' })
+  @Mutation(() => Initiative, {
+    description: 'Defines what success looks like, and the decision rule for it, before the first step',
+  })
   defineSuccessMetric(@Args('input') input: DefineSuccessMetricInput, @CurrentPrincipal() principal: Principal) {
     return this.send(new DefineSuccessMetricCommand(input, principal));
   }

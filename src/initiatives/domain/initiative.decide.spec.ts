@@ -186,6 +186,10 @@ const metricDefined = (overrides: Partial<SuccessMetricDefined['data']> = {}): S
     cadence: 'WEEKLY',
     source: 'CRM',
     kind: 'PRIMARY',
+    minimumEffect: null,
+    maximumHarm: null,
+    confidence: null,
+    baselineSpread: null,
     ...overrides,
   },
 });
@@ -230,6 +234,10 @@ const decided = (kind: DecisionRecorded['data']['kind'], iteration = 1): Decisio
     decidedAt: T3,
     iteration,
     evidence: [],
+    evidenceVersion: 2,
+    rule: null,
+    recommendation: null,
+    followsRule: null,
   },
 });
 
@@ -647,6 +655,10 @@ describe('recording a decision', () => {
       decidedAt: T3,
       iteration: 1,
       evidence: frozen,
+      evidenceVersion: 2,
+      rule: null,
+      recommendation: null,
+      followsRule: null,
     },
   });
 

@@ -12,7 +12,9 @@ import {
   IterationOutcome,
   MetricDefinition,
 } from './initiative.events';
-import { evidence } from './initiative.figures';
+import { CURRENT_EVIDENCE_VERSION, evidence } from './initiative.figures';
+import { recommendationFor } from './initiative.recommendation';
+import { checkRuleTerms, currentRuleOf, MetricRuleTerms, ruleForIteration } from './initiative.rule';
 import {
   evolveInitiative,
   initialInitiativeState,
@@ -37,6 +39,8 @@ export const CHANGE_MAX = 2000;
 export const LEARNINGS_MAX = 4000;
 export const RATIONALE_MAX = 4000;
 export const FEEDBACK_MAX = 2000;
+/** Overriding the rule's recommendation is allowed, but not without saying why in a sentence. */
+export const OVERRIDE_RATIONALE_MIN = 20;
 
 function text(value: string, max: number, rule: string, message: string, field: string): string {
   const trimmed = (value ?? '').trim();
@@ -172,7 +176,11 @@ function stateHypothesis(command: StateHypothesis, state: ProposedInitiative): I
   return [{ type: 'HypothesisStated', data: { initiativeId: state.initiativeId, statement } }];
 }
 
-export type DefineSuccessMetric = At & { type: 'DefineSuccessMetric' } & MetricDefinition;
+export type DefineSuccessMetric = At & { type: 'DefineSuccessMetric' } & Omit<
+    MetricDefinition,
+    'minimumEffect' | 'maximumHarm' | 'confidence' | 'baselineSpread'
+  > &
+  MetricRuleTerms & { baselineSpread?: number | null };
 
 function defineSuccessMetric(command: DefineSuccessMetric, state: ProposedInitiative): InitiativeEvent[] {
   const proposal = requireBeforeLaunch(
@@ -217,6 +225,15 @@ function defineSuccessMetric(command: DefineSuccessMetric, state: ProposedInitia
   if (proposal.metrics.some((m) => m.name.toLowerCase() === name.toLowerCase())) {
     throw new RuleBroken('MetricNameTaken', `A metric named "${name}" is already defined`, 'name');
   }
+  const terms = checkRuleTerms(command.kind, command);
+  const baselineSpread = command.baselineSpread ?? null;
+  if (baselineSpread !== null && !(Number.isFinite(baselineSpread) && baselineSpread > 0)) {
+    throw new RuleBroken(
+      'BaselineSpreadOutOfRange',
+      "The baseline spread is the standard deviation of one person's reading: a finite number above 0",
+      'baselineSpread',
+    );
+  }
   return [
     {
       type: 'SuccessMetricDefined',
@@ -231,6 +248,8 @@ function defineSuccessMetric(command: DefineSuccessMetric, state: ProposedInitia
         cadence: command.cadence,
         source: (command.source ?? '').trim(),
         kind: command.kind,
+        ...terms,
+        baselineSpread,
       },
     },
   ];
@@ -426,14 +445,55 @@ function completeIteration(command: CompleteIteration, state: ProposedInitiative
   ];
 }
 
+/** One metric's rule restated by a PIVOT: what it states replaces the metric's rule whole. */
+export type MetricRuleRestatement = { metricId: string } & MetricRuleTerms;
+
 export type RecordDecision = At & {
   type: 'RecordDecision';
   decisionId: string;
   kind: DecisionKind;
   rationale: string;
   revisedHypothesis: string | null;
+  /** PIVOT only: the metrics whose rule changes from the next iteration on. */
+  revisedRule?: MetricRuleRestatement[] | null;
   actor: string;
 };
+
+function restateRule(pilot: Piloting, restatements: MetricRuleRestatement[], decisionId: string, now: string) {
+  const current = currentRuleOf(pilot);
+  const restated = new Map<string, MetricRuleRestatement>();
+  for (const restatement of restatements) {
+    const metric = pilot.metrics.find((m) => m.metricId === restatement.metricId);
+    if (!metric) {
+      throw new RuleBroken(
+        'UnknownMetric',
+        `No success metric "${restatement.metricId}" is defined for this initiative`,
+        'revisedRule',
+      );
+    }
+    if (restated.has(metric.metricId)) {
+      throw new RuleBroken('MetricRuleRepeated', `The rule of "${metric.name}" is restated twice`, 'revisedRule');
+    }
+    checkRuleTerms(metric.kind, restatement, (name) => `revisedRule.${name}`);
+    restated.set(metric.metricId, restatement);
+  }
+  return {
+    version: current.version + 1,
+    since: now,
+    decisionId,
+    metrics: current.metrics.map((rule) => {
+      const restatement = restated.get(rule.metricId);
+      if (!restatement) return rule;
+      return {
+        metricId: rule.metricId,
+        kind: rule.kind,
+        minimumEffect: restatement.minimumEffect ?? null,
+        maximumHarm: restatement.maximumHarm ?? null,
+        confidence: restatement.confidence ?? null,
+      };
+    }),
+  };
+}
 
 function recordDecision(command: RecordDecision, state: ProposedInitiative): InitiativeEvent[] {
   const pilot = requirePiloting(state, 'record a decision');
@@ -458,6 +518,15 @@ function recordDecision(command: RecordDecision, state: ProposedInitiative): Ini
     `Explain the decision in 1 to ${RATIONALE_MAX} characters`,
     'rationale',
   );
+  const recommendation = recommendationFor(pilot, completed.number);
+  const followsRule = recommendation === null ? null : recommendation.kind === command.kind;
+  if (followsRule === false && rationale.length < OVERRIDE_RATIONALE_MIN) {
+    throw new RuleBroken(
+      'OverrideNeedsRationale',
+      `The rule recommends ${recommendation!.kind}: deciding ${command.kind} instead needs a rationale of at least ${OVERRIDE_RATIONALE_MIN} characters saying why`,
+      'rationale',
+    );
+  }
   const revised = command.revisedHypothesis ?? null;
   if (command.kind !== 'PIVOT' && revised !== null) {
     throw new RuleBroken(
@@ -465,6 +534,10 @@ function recordDecision(command: RecordDecision, state: ProposedInitiative): Ini
       'Only a PIVOT decision revises the hypothesis',
       'revisedHypothesis',
     );
+  }
+  const restatements = command.revisedRule ?? null;
+  if (command.kind !== 'PIVOT' && restatements !== null) {
+    throw new RuleBroken('RuleRestatedOnlyByPivot', 'Only a PIVOT decision restates the decision rule', 'revisedRule');
   }
   const { initiativeId } = pilot;
   const { decisionId } = command;
@@ -479,6 +552,10 @@ function recordDecision(command: RecordDecision, state: ProposedInitiative): Ini
       decidedAt: command.now,
       iteration: completed.number,
       evidence: evidence(pilot),
+      evidenceVersion: CURRENT_EVIDENCE_VERSION,
+      rule: ruleForIteration(pilot, completed),
+      recommendation,
+      followsRule,
     },
   };
   switch (command.kind) {
@@ -499,9 +576,11 @@ function recordDecision(command: RecordDecision, state: ProposedInitiative): Ini
         `The hypothesis must be 1 to ${HYPOTHESIS_MAX} characters long`,
         'revisedHypothesis',
       );
+      const rule = restatements === null ? null : restateRule(pilot, restatements, decisionId, command.now);
       return [
         decided,
         { type: 'HypothesisRevised', data: { initiativeId, decisionId, previous: pilot.hypothesis, statement } },
+        ...(rule === null ? [] : [{ type: 'DecisionRuleRestated' as const, data: { initiativeId, decisionId, rule } }]),
       ];
     }
     case 'SCALE':

@@ -11,12 +11,22 @@ export type DecisionKind = 'PERSEVERE' | 'PIVOT' | 'SCALE' | 'STOP';
 export type FeedbackKind = 'SUGGESTION' | 'CONCERN' | 'PRAISE';
 
 export interface CohortStats {
+  /** Units: people (the mean of their readings in the iteration), or readings recorded without a person. */
   n: number;
   mean: number | null;
   sd: number | null;
+  /** Readings behind the units; absent from evidence frozen before units were counted. */
+  readings?: number;
 }
 
-/** Welch's comparison of the PILOT and CONTROL readings of one metric in one iteration. */
+export type PermutationMethod = 'EXACT' | 'MONTE_CARLO';
+
+/**
+ * The PILOT and CONTROL units of one metric in one iteration compared: Welch's t-test, the
+ * permutation test and, when the same people have readings from before the launch, the
+ * difference adjusted for their baseline. The fields after `pValue` are absent from evidence
+ * frozen before they existed (evidence version 1).
+ */
 export interface CohortComparison {
   metricId: string;
   iteration: number;
@@ -26,6 +36,40 @@ export interface CohortComparison {
   ciLow: number | null;
   ciHigh: number | null;
   pValue: number | null;
+  permutationPValue?: number | null;
+  permutationMethod?: PermutationMethod | null;
+  permutations?: number | null;
+  baselineAdjustedDifference?: number | null;
+  baselineAdjustedCiLow?: number | null;
+  baselineAdjustedCiHigh?: number | null;
+}
+
+/** What one metric's rule says, as written before launch or restated by a PIVOT. */
+export interface MetricRule {
+  metricId: string;
+  kind: MetricKind;
+  /** PRIMARY: the smallest pilot-minus-control difference worth scaling for, in the metric's units and direction. */
+  minimumEffect: number | null;
+  /** GUARDRAIL: how much worse than the control the pilot may get, in the metric's units. */
+  maximumHarm: number | null;
+  /** How sure the evidence must be, 0.5 to 0.999; 0.95 when a rule leaves it out. */
+  confidence: number | null;
+}
+
+/** The decision rule: every metric's rule, frozen at launch (version 1) and restated only by a PIVOT. */
+export interface DecisionRule {
+  version: number;
+  /** When this version took effect: the launch, or the PIVOT that restated it. */
+  since: string | null;
+  /** The PIVOT decision that restated it; null for the rule frozen at launch. */
+  decisionId: string | null;
+  metrics: MetricRule[];
+}
+
+/** What the rule says to do with the evidence of a completed iteration, and why, in words. */
+export interface Recommendation {
+  kind: DecisionKind;
+  reasons: string[];
 }
 
 export interface MetricEvidence {
@@ -76,6 +120,11 @@ export interface MetricDefinition {
   cadence: MetricCadence;
   source: string;
   kind: MetricKind;
+  minimumEffect: number | null;
+  maximumHarm: number | null;
+  confidence: number | null;
+  /** A stated standard deviation of one person's reading, for the design check before any reading exists. */
+  baselineSpread: number | null;
 }
 export type SuccessMetricDefined = {
   type: 'SuccessMetricDefined';
@@ -117,7 +166,18 @@ export type DecisionRecorded = {
     decidedAt: string;
     iteration: number;
     evidence: MetricEvidence[];
+    /** Which definition of the figures the evidence follows: 1 readings as independent, 2 people as units. */
+    evidenceVersion: number;
+    /** The rule in force for the iteration decided on; null when none was written. */
+    rule: DecisionRule | null;
+    recommendation: Recommendation | null;
+    /** Whether the decision is the one the rule recommended; null without a rule. */
+    followsRule: boolean | null;
   };
+};
+export type DecisionRuleRestated = {
+  type: 'DecisionRuleRestated';
+  data: { initiativeId: string; decisionId: string; rule: DecisionRule };
 };
 export type HypothesisRevised = {
   type: 'HypothesisRevised';
@@ -156,6 +216,7 @@ export type InitiativeEvent =
   | MeasurementRecorded
   | IterationCompleted
   | DecisionRecorded
+  | DecisionRuleRestated
   | HypothesisRevised
   | InitiativeScaled
   | InitiativeStopped

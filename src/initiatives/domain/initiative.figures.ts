@@ -1,7 +1,17 @@
+import { ancova } from '../../shared/statistics/ancova';
+import { permutationTest } from '../../shared/statistics/permutation';
 import { roundFigure, roundPValue } from '../../shared/statistics/precision';
 import { mean, sampleSd, welchTTest } from '../../shared/statistics/welch';
-import { CohortComparison, MetricEvidence } from './initiative.events';
+import { Cohort, CohortComparison, CohortStats, MetricEvidence } from './initiative.events';
 import { InitiativeState, lastCompletedIterationOf, Measurement, openIterationOf } from './initiative.state';
+
+/**
+ * The definition of the figures a decision freezes. 1: every reading counts as independent (Welch
+ * only). 2: the readings of one person in one iteration count as one unit, their mean, and the
+ * comparison adds the permutation test and the baseline-adjusted difference. A decision is
+ * replayed with the version it was frozen with.
+ */
+export const CURRENT_EVIDENCE_VERSION = 2;
 
 /** The PILOT readings of the most recent period seen so far; `latest` is their mean. */
 export interface LatestPeriod {
@@ -64,7 +74,13 @@ export function onTrack(metricProgress: number | null, share: number | null): bo
   return metricProgress === null || share === null ? null : metricProgress >= share;
 }
 
-/** Welch's t-test of PILOT − CONTROL readings of one metric in one iteration, from the readings themselves. */
+/** A cohort's count, mean and spread, rounded where derived; `readings` behind the units when they are people. */
+function cohortStats(values: readonly number[], readings?: number): CohortStats {
+  const stats = { n: values.length, mean: roundFigure(mean(values)), sd: roundFigure(sampleSd(values)) };
+  return readings === undefined ? stats : { ...stats, readings };
+}
+
+/** Welch's t-test of PILOT − CONTROL readings of one metric in one iteration, each reading on its own (evidence version 1). */
 export function compareCohorts(
   metricId: string,
   iteration: number,
@@ -75,8 +91,8 @@ export function compareCohorts(
   return {
     metricId,
     iteration,
-    pilot: { n: pilot.length, mean: roundFigure(mean(pilot)), sd: roundFigure(sampleSd(pilot)) },
-    control: { n: control.length, mean: roundFigure(mean(control)), sd: roundFigure(sampleSd(control)) },
+    pilot: cohortStats(pilot),
+    control: cohortStats(control),
     difference: roundFigure(welch?.difference ?? null),
     ciLow: roundFigure(welch?.ciLow ?? null),
     ciHigh: roundFigure(welch?.ciHigh ?? null),
@@ -84,7 +100,7 @@ export function compareCohorts(
   };
 }
 
-/** The cohort comparison of one metric in one iteration, picked out of all the measurements of a pilot. */
+/** The version 1 comparison of one metric in one iteration, picked out of all the measurements of a pilot. */
 export function cohortComparison(
   measurements: Iterable<Pick<Measurement, 'metricId' | 'iteration' | 'cohort' | 'value'>>,
   metricId: string,
@@ -99,15 +115,141 @@ export function cohortComparison(
   return compareCohorts(metricId, iteration, pilot, control);
 }
 
+/** One unit of a comparison: a person's mean reading in an iteration, or a reading recorded without a person. */
+export interface Unit {
+  participantId: string | null;
+  value: number;
+  readings: number;
+}
+
+export interface CohortUnits {
+  pilot: Unit[];
+  control: Unit[];
+}
+
+/** The facts of a pilot the unit figures are computed from. */
+export interface PilotReadings {
+  launchedAt: string | null;
+  measurements: Iterable<Measurement>;
+}
+
+/** A reading of a period that started before the launch is a baseline reading, whichever iteration it was recorded in. */
+export function isBaselineReading(periodStart: string, launchedAt: string | null): boolean {
+  return launchedAt !== null && comparePeriods(periodStart, launchedAt) < 0;
+}
+
+function unitsOf(readings: Array<Pick<Measurement, 'participantId' | 'value'>>): Unit[] {
+  const byPerson = new Map<string, { sum: number; readings: number }>();
+  const units: Array<Unit | string> = [];
+  for (const { participantId, value } of readings) {
+    if (participantId === null) {
+      units.push({ participantId, value, readings: 1 });
+      continue;
+    }
+    const person = byPerson.get(participantId);
+    if (person) {
+      person.sum += value;
+      person.readings++;
+    } else {
+      byPerson.set(participantId, { sum: value, readings: 1 });
+      units.push(participantId);
+    }
+  }
+  return units.map((unit) => {
+    if (typeof unit !== 'string') return unit;
+    const { sum, readings } = byPerson.get(unit)!;
+    return { participantId: unit, value: sum / readings, readings };
+  });
+}
+
+/**
+ * The units of one metric in one iteration, per cohort, in the order they were first recorded:
+ * the readings of one person count as one unit, their mean; a reading without a person is a unit
+ * of its own. Baseline readings (periods before the launch) are left out.
+ */
+export function iterationUnits(pilot: PilotReadings, metricId: string, iteration: number): CohortUnits {
+  const readings: Record<Cohort, Measurement[]> = { PILOT: [], CONTROL: [] };
+  for (const m of pilot.measurements) {
+    if (m.metricId !== metricId || m.iteration !== iteration) continue;
+    if (isBaselineReading(m.periodStart, pilot.launchedAt)) continue;
+    readings[m.cohort].push(m);
+  }
+  return { pilot: unitsOf(readings.PILOT), control: unitsOf(readings.CONTROL) };
+}
+
+/** Each person's mean baseline reading of a metric: the readings of periods before the launch. */
+export function baselineMeans(pilot: PilotReadings, metricId: string): Map<string, number> {
+  const readings: Measurement[] = [];
+  for (const m of pilot.measurements) {
+    if (m.metricId === metricId && m.participantId !== null && isBaselineReading(m.periodStart, pilot.launchedAt)) {
+      readings.push(m);
+    }
+  }
+  return new Map(unitsOf(readings).map((unit) => [unit.participantId!, unit.value]));
+}
+
+const valuesOf = (units: readonly Unit[]) => units.map((u) => u.value);
+const readingsIn = (units: readonly Unit[]) => units.reduce((sum, u) => sum + u.readings, 0);
+
+/**
+ * The comparison of PILOT and CONTROL units of one metric in one iteration (evidence version 2):
+ * Welch's t-test and the permutation test on the units, and the difference adjusted by ANCOVA on
+ * each person's baseline mean when at least four people of both cohorts have one.
+ */
+export function compareUnits(
+  metricId: string,
+  iteration: number,
+  units: CohortUnits,
+  baselines: ReadonlyMap<string, number>,
+): CohortComparison {
+  const [pilot, control] = [valuesOf(units.pilot), valuesOf(units.control)];
+  const welch = welchTTest(pilot, control);
+  const permutation = permutationTest(pilot, control);
+  const covariateUnits = [
+    ...units.pilot.map((u) => ({ u, treated: true })),
+    ...units.control.map((u) => ({ u, treated: false })),
+  ]
+    .filter(({ u }) => u.participantId !== null && baselines.has(u.participantId))
+    .map(({ u, treated }) => ({ treated, covariate: baselines.get(u.participantId!)!, outcome: u.value }));
+  const adjusted = ancova(covariateUnits);
+  return {
+    metricId,
+    iteration,
+    pilot: cohortStats(pilot, readingsIn(units.pilot)),
+    control: cohortStats(control, readingsIn(units.control)),
+    difference: roundFigure(welch?.difference ?? null),
+    ciLow: roundFigure(welch?.ciLow ?? null),
+    ciHigh: roundFigure(welch?.ciHigh ?? null),
+    pValue: roundPValue(welch?.pValue ?? null),
+    permutationPValue: roundPValue(permutation?.pValue ?? null),
+    permutationMethod: permutation?.method ?? null,
+    permutations: permutation?.permutations ?? null,
+    baselineAdjustedDifference: roundFigure(adjusted?.difference ?? null),
+    baselineAdjustedCiLow: roundFigure(adjusted?.ciLow ?? null),
+    baselineAdjustedCiHigh: roundFigure(adjusted?.ciHigh ?? null),
+  };
+}
+
+/** The comparison of one metric in one iteration as the dashboard and new decisions show it. */
+export function unitComparison(pilot: PilotReadings, metricId: string, iteration: number): CohortComparison {
+  return compareUnits(metricId, iteration, iterationUnits(pilot, metricId, iteration), baselineMeans(pilot, metricId));
+}
+
 /**
  * The evidence a decision freezes, per metric in definition order: baseline, target, latest,
- * progress, and the cohort comparison of the last completed iteration (null before one).
- * Decision replay recomputes it from the replayed state, so it must depend on events only.
+ * progress, and the cohort comparison of the last completed iteration (null before one), with
+ * the figures of `version`. Decision replay recomputes it from the replayed state, so it must
+ * depend on events only.
  */
-export function evidence(state: InitiativeState): MetricEvidence[] {
+export function evidence(state: InitiativeState, version = CURRENT_EVIDENCE_VERSION): MetricEvidence[] {
   if (state.status === 'NEW') return [];
   const measurements = 'measurements' in state ? state.measurements : [];
+  const launchedAt = 'launchedAt' in state ? state.launchedAt : null;
   const completed = 'iterations' in state ? lastCompletedIterationOf(state) : null;
+  const compare = (metricId: string, iteration: number) =>
+    version === 1
+      ? cohortComparison(measurements, metricId, iteration)
+      : unitComparison({ launchedAt, measurements }, metricId, iteration);
   return state.metrics.map((metric) => {
     const latest = latestValue(measurements, metric.metricId);
     return {
@@ -117,7 +259,7 @@ export function evidence(state: InitiativeState): MetricEvidence[] {
       target: metric.target,
       latest: roundFigure(latest),
       progress: progress(metric, latest),
-      comparison: completed ? cohortComparison(measurements, metric.metricId, completed.number) : null,
+      comparison: completed ? compare(metric.metricId, completed.number) : null,
     };
   });
 }

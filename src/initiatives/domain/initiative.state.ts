@@ -1,8 +1,10 @@
 import { AppendOnlyList } from '../../shared/domain/append-only-list';
+import { currentRuleOf, ruleOf } from './initiative.rule';
 import { ignoreUnknownEvent } from '../../shared/domain/exhaustive';
 import {
   Cohort,
   DecisionKind,
+  DecisionRule,
   ImpactRecommendation,
   InitiativeEvent,
   IterationOutcome,
@@ -18,6 +20,8 @@ export interface IterationFacts {
   plannedEndAt: string;
   completedAt: string | null;
   outcome: IterationOutcome | null;
+  /** The version of the decision rule in force when the iteration started. */
+  ruleVersion: number;
 }
 
 export interface Measurement {
@@ -57,6 +61,8 @@ interface Pilot extends Proposal {
   /** Every reading of the pilot; appended in O(1), so folding a long stream stays linear. */
   measurements: AppendOnlyList<Measurement>;
   decisions: readonly DecisionFacts[];
+  /** Every version of the decision rule, the one frozen at launch first. */
+  rules: readonly DecisionRule[];
 }
 
 export type InitiativeState =
@@ -117,13 +123,24 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
         iterations: [],
         measurements: AppendOnlyList.empty(),
         decisions: [],
+        rules: [ruleOf(state.metrics, { version: 1, since: event.data.launchedAt, decisionId: null })],
       };
     case 'IterationStarted': {
       if (state.status !== 'PILOTING') return state;
       const { number, startedAt, plannedEndAt } = event.data;
       return {
         ...state,
-        iterations: [...state.iterations, { number, startedAt, plannedEndAt, completedAt: null, outcome: null }],
+        iterations: [
+          ...state.iterations,
+          {
+            number,
+            startedAt,
+            plannedEndAt,
+            completedAt: null,
+            outcome: null,
+            ruleVersion: currentRuleOf(state).version,
+          },
+        ],
       };
     }
     case 'MeasurementRecorded': {
@@ -147,6 +164,8 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
       const { decisionId, kind, iteration, decidedAt } = event.data;
       return { ...state, decisions: [...state.decisions, { decisionId, kind, iteration, decidedAt }] };
     }
+    case 'DecisionRuleRestated':
+      return state.status === 'PILOTING' ? { ...state, rules: [...state.rules, event.data.rule] } : state;
     case 'HypothesisRevised':
       return state.status === 'PILOTING' ? { ...state, hypothesis: event.data.statement } : state;
     case 'InitiativeScaled':

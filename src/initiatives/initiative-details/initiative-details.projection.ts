@@ -3,6 +3,7 @@ import { defineProjection } from '../../shared/projections/projection';
 import { ReadModelsAt } from '../../shared/time-travel/time-travel';
 import { teamDetailsProjection, teamHeadcount, TeamView } from '../../teams/team-details/team-details.projection';
 import {
+  DecisionRule,
   ImpactRecommendation,
   InitiativeEvent,
   InitiativeStatus,
@@ -17,9 +18,12 @@ import {
   onTrack,
   progress,
 } from '../domain/initiative.figures';
-import { isDefined, openIterationOf } from '../domain/initiative.state';
+import { PilotFacts } from '../domain/initiative.recommendation';
+import { hasRule, ruleOf } from '../domain/initiative.rule';
+import { isDefined, Measurement, openIterationOf } from '../domain/initiative.state';
 import { INITIATIVE_EVENT_TYPES } from '../domain/initiative.upcasters';
 import { DecisionView, toDecisionView } from '../decision-log/decision-log.projection';
+import { initiativeReadingsProjection } from './initiative-readings.projection';
 import { Initiative, SuccessMetric } from './initiative.model';
 
 export type MetricView = Omit<MetricDefinition, 'metricId'> & {
@@ -36,6 +40,8 @@ export interface IterationView {
   completedAt: string | null;
   outcome: IterationOutcome | null;
   learnings: string | null;
+  /** The version of the decision rule in force when it started. */
+  ruleVersion: number;
 }
 
 export interface HypothesisRevisionView {
@@ -70,6 +76,8 @@ export interface InitiativeView {
   launchedAt: string | null;
   iterations: readonly IterationView[];
   decisions: readonly DecisionView[];
+  /** Every version of the decision rule since launch; empty before. */
+  rules: readonly DecisionRule[];
   /** When the first SCALE or STOP decision was made. */
   closedAt: string | null;
   /** Time of the latest event, for lists ordered by activity. */
@@ -116,6 +124,7 @@ export const initiativeDetailsProjection = defineProjection<InitiativeEvent, Ini
         launchedAt: null,
         iterations: [],
         decisions: [],
+        rules: [],
         closedAt: null,
         updatedAt: occurredAt,
       };
@@ -152,6 +161,7 @@ export const initiativeDetailsProjection = defineProjection<InitiativeEvent, Ini
           participantIds: event.data.participantIds,
           controlIds: event.data.controlIds,
           launchedAt: event.data.launchedAt,
+          rules: [ruleOf(definitionsOf(view), { version: 1, since: event.data.launchedAt, decisionId: null })],
         };
       case 'IterationStarted': {
         const { number, change, startedAt, plannedEndAt } = event.data;
@@ -163,6 +173,7 @@ export const initiativeDetailsProjection = defineProjection<InitiativeEvent, Ini
           completedAt: null,
           outcome: null,
           learnings: null,
+          ruleVersion: view.rules[view.rules.length - 1]?.version ?? 1,
         };
         return { ...view, iterations: [...view.iterations, iteration] };
       }
@@ -189,6 +200,8 @@ export const initiativeDetailsProjection = defineProjection<InitiativeEvent, Ini
       }
       case 'DecisionRecorded':
         return { ...view, decisions: [...view.decisions, toDecisionView(event.data, view.teamId)] };
+      case 'DecisionRuleRestated':
+        return { ...view, rules: [...view.rules, event.data.rule] };
       case 'HypothesisRevised': {
         const d = event.data;
         const revision = {
@@ -209,6 +222,20 @@ export const initiativeDetailsProjection = defineProjection<InitiativeEvent, Ini
   },
 });
 
+/** The metrics as the domain defines them, in definition order. */
+export function definitionsOf(view: Pick<InitiativeView, 'metrics'>): MetricDefinition[] {
+  return view.metrics.map(({ id, latestPeriod: _latestPeriod, ...definition }) => ({ metricId: id, ...definition }));
+}
+
+/** The rule in force, or before launch the rule as written so far; null when it states nothing. */
+export function decisionRuleOf(view: InitiativeView): DecisionRule | null {
+  const rule =
+    view.rules.length > 0
+      ? view.rules[view.rules.length - 1]
+      : ruleOf(definitionsOf(view), { version: 1, since: null, decisionId: null });
+  return hasRule(rule) ? rule : null;
+}
+
 function metricAt(metric: MetricView, open: IterationView | null, now: string): SuccessMetric {
   const { latestPeriod: _latestPeriod, ...definition } = metric;
   const latest = latestOfPeriod(metric.latestPeriod);
@@ -228,9 +255,27 @@ export function currentReach(view: InitiativeView, team: TeamView | undefined): 
   return 0;
 }
 
-/** The initiative as a dashboard shows it at `now`: stored facts plus the figures that depend on time. */
-export function toInitiative(view: InitiativeView, team: TeamView | undefined, now: string): Initiative {
+/**
+ * The initiative as a dashboard shows it at `now`: stored facts plus the figures that depend on
+ * time, and the facts its recommendations and design check are computed from when asked.
+ */
+export function toInitiative(
+  view: InitiativeView,
+  team: TeamView | undefined,
+  now: string,
+  readings: Iterable<Measurement> = [],
+): Initiative {
   const open = openIterationOf(view);
+  const metrics = definitionsOf(view);
+  const launched = view.launchedAt !== null;
+  const pilot: PilotFacts = {
+    metrics,
+    rules: view.rules,
+    iterations: view.iterations,
+    launchedAt: view.launchedAt,
+    measurements: readings,
+  };
+  const decisionRule = decisionRuleOf(view);
   return {
     ...view,
     participantIds: [...view.participantIds],
@@ -238,16 +283,36 @@ export function toInitiative(view: InitiativeView, team: TeamView | undefined, n
     hypothesisRevisions: [...view.hypothesisRevisions],
     decisions: [...view.decisions],
     metrics: view.metrics.map((m) => metricAt(m, open, now)),
-    iterations: view.iterations.map((it) => ({ ...it, overdue: it.completedAt === null && it.plannedEndAt < now })),
+    iterations: view.iterations.map((it) => ({
+      ...it,
+      overdue: it.completedAt === null && it.plannedEndAt < now,
+      pilot,
+    })),
     currentReach: currentReach(view, team),
+    decisionRule,
+    decisionRules: view.rules.some(hasRule) ? [...view.rules] : [],
+    design: {
+      metrics,
+      rule: decisionRule,
+      launchedAt: view.launchedAt,
+      measurements: readings,
+      participants: launched ? view.participantIds.length : null,
+      controls: launched ? view.controlIds.length : null,
+    },
   };
 }
 
-/** The read models an initiative's answer needs: its own and its team's. */
-export const INITIATIVE_READ_MODELS = [initiativeDetailsProjection, teamDetailsProjection];
+/** The read models an initiative's answer needs: its own, its readings and its team's. */
+export const INITIATIVE_READ_MODELS = [
+  initiativeDetailsProjection,
+  initiativeReadingsProjection,
+  teamDetailsProjection,
+];
 
 /** The initiative as the read models show it at an instant; null when it was not proposed. */
 export function initiativeAt(at: ReadModelsAt, id: string): Initiative | null {
   const view = at.of(initiativeDetailsProjection).get(id);
-  return view ? toInitiative(view, at.of(teamDetailsProjection).get(view.teamId), at.now) : null;
+  if (!view) return null;
+  const readings = at.of(initiativeReadingsProjection).get(id) ?? [];
+  return toInitiative(view, at.of(teamDetailsProjection).get(view.teamId), at.now, readings);
 }

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { authorizeRead, canRead } from '../../shared/auth/authorization';
 import { Principal } from '../../shared/auth/principal';
 import { CurrentPrincipal } from '../../shared/auth/request-principal';
@@ -6,10 +6,11 @@ import { Connection, paginate } from '../../shared/graphql/pagination';
 import { DateTimeScalar } from '../../shared/graphql/scalars';
 import { ReadModels } from '../../shared/projections/read-models';
 import { teamStreamId } from '../../teams/domain/team.events';
+import { designCheck } from '../domain/initiative.design';
 import { initiativeStreamId } from '../domain/initiative.events';
 import { INITIATIVE_READ_MODELS, initiativeAt, initiativeDetailsProjection } from './initiative-details.projection';
 import { InitiativeFilter } from './initiative-filter.input';
-import { Initiative, InitiativeConnection } from './initiative.model';
+import { DesignCheck, Initiative, InitiativeConnection } from './initiative.model';
 
 @Resolver(() => Initiative)
 export class InitiativeDetailsResolver {
@@ -61,5 +62,27 @@ export class InitiativeDetailsResolver {
       .sort((a, b) => a.proposedAt.localeCompare(b.proposedAt) || a.id.localeCompare(b.id));
     const page = paginate(matching, (i) => `${i.proposedAt}|${i.id}`, first, after);
     return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: initiativeAt(at, node.id)! })) };
+  }
+
+  @ResolveField(() => DesignCheck, {
+    nullable: true,
+    description:
+      "What a pilot of this design can show: the smallest possible p-value, whether the rule's confidence is reachable, the minimum detectable effect, warnings. Sizes default to the launched cohorts; null before any metric",
+  })
+  designCheck(
+    @Parent() initiative: Initiative,
+    @Args('pilotSize', { type: () => Int, nullable: true, description: 'Planned people in the pilot cohort' })
+    pilotSize?: number,
+    @Args('controlSize', { type: () => Int, nullable: true, description: 'Planned people in the control cohort' })
+    controlSize?: number,
+  ): DesignCheck | null {
+    if (!initiative.design) return null;
+    const { participants, controls, ...facts } = initiative.design;
+    const planned = (size: number | undefined | null) =>
+      size === undefined || size === null ? null : Math.max(0, size);
+    return designCheck(facts, {
+      pilotSize: planned(pilotSize) ?? participants,
+      controlSize: planned(controlSize) ?? controls,
+    });
   }
 }

@@ -61,6 +61,13 @@ export class TeamImpact {
   })
   medianDaysToDecision!: number | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Decisions that differ from the recommendation of their decision rule ÷ decisions made under a rule, rounded to 4 decimals; null before any',
+  })
+  ruleOverrideRate!: number | null;
+
   @Field(() => [OverdueItem])
   overdue!: OverdueItem[];
 

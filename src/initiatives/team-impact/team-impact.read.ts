@@ -33,6 +33,13 @@ export function overdueItems(initiative: InitiativeView, now: string): OverdueIt
   return overdue ? [{ initiativeId: initiative.id, ...overdue }] : [];
 }
 
+/** Decisions that overrode the recommendation of their rule ÷ decisions made under a rule; null before any. */
+export function ruleOverrideRate(initiatives: readonly Pick<InitiativeView, 'decisions'>[]): number | null {
+  const underRule = initiatives.flatMap((i) => i.decisions.filter((d) => d.followsRule !== null));
+  if (underRule.length === 0) return null;
+  return roundFigure(underRule.filter((d) => d.followsRule === false).length / underRule.length);
+}
+
 export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeView[], now: string): TeamImpact {
   const headcount = teamHeadcount(team);
   const reached = reachedMembers(team, initiatives);
@@ -51,6 +58,7 @@ export function teamImpactAt(team: TeamView, initiatives: readonly InitiativeVie
     initiativesByStatus: countByStatus(initiatives),
     hypothesisHitRate: completed.length === 0 ? null : roundFigure(validated / completed.length),
     medianDaysToDecision: roundFigure(median(daysToDecision)),
+    ruleOverrideRate: ruleOverrideRate(initiatives),
     overdue: initiatives.flatMap((i) => overdueItems(i, now)),
     analysisParalysis: initiatives.filter((i) => inAnalysisParalysis(i, team.paralysisLimitDays, now)).map((i) => i.id),
   };

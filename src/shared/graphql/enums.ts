@@ -27,6 +27,8 @@ export const WebhookEvent = enumOf([
 ]);
 export const WebhookFormat = enumOf(['STANDARD', 'SLACK']);
 export const DeliveryStatus = enumOf(['PENDING', 'RETRYING', 'DELIVERED', 'FAILED']);
+export const PermutationMethod = enumOf(['EXACT', 'MONTE_CARLO']);
+export const SpreadSource = enumOf(['STATED', 'READINGS']);
 
 registerEnumType(MemberRole, { name: 'MemberRole' });
 registerEnumType(InitiativeStatus, { name: 'InitiativeStatus' });
@@ -56,3 +58,8 @@ registerEnumType(DeliveryStatus, {
     FAILED: { description: 'Given up after retrying for 24 hours' },
   },
 });
+registerEnumType(PermutationMethod, {
+  name: 'PermutationMethod',
+  description: 'EXACT: every split enumerated; MONTE_CARLO: random splits from a fixed seed',
+});
+registerEnumType(SpreadSource, { name: 'SpreadSource' });

@@ -39,6 +39,10 @@ const decision: DecisionRecorded = {
       },
       { metricId: 'churn', name: 'Churn', baseline: 5, target: 4, latest: null, progress: null, comparison: null },
     ],
+    evidenceVersion: 1,
+    rule: null,
+    recommendation: null,
+    followsRule: null,
   },
 };
 
@@ -88,10 +92,20 @@ describe('the message of a STANDARD webhook', () => {
     });
   });
 
-  it('says whether a decision followed the rule when the decision records it', () => {
-    const ruled = { ...decision, data: { ...decision.data, followsRule: false } };
-    expect(toWebhookMessage(ruled, context).data.followsRule).toBe(false);
-    expect('followsRule' in toWebhookMessage(decision, context).data).toBe(false);
+  it('says whether a decision followed its decision rule, and what the rule recommended', () => {
+    const overridden = {
+      ...decision,
+      data: { ...decision.data, followsRule: false, recommendation: { kind: 'PERSEVERE' as const, reasons: [] } },
+    };
+    expect(toWebhookMessage(overridden, context).data).toMatchObject({
+      followsRule: false,
+      recommendedKind: 'PERSEVERE',
+    });
+    expect(toSlackMessage(toWebhookMessage(overridden, context)).text).toContain(
+      'Overrides the decision rule, which recommended PERSEVERE',
+    );
+    expect(toWebhookMessage(decision, context).data).toMatchObject({ followsRule: null, recommendedKind: null });
+    expect(toSlackMessage(toWebhookMessage(decision, context)).text).not.toContain('decision rule');
   });
 
   it('names alerts by their kind, and no other event', () => {

@@ -92,9 +92,8 @@ function pageOf(event: NotifiableEvent, dashboardUrl: string): string {
 function detailsOf(event: NotifiableEvent): Record<string, unknown> {
   switch (event.type) {
     case 'DecisionRecorded': {
-      const { decisionId, kind, rationale, decidedBy, decidedAt, iteration, evidence } = event.data;
-      // Decisions made under a team's decision rules say whether they followed them.
-      const rule = 'followsRule' in event.data ? { followsRule: event.data.followsRule } : {};
+      const { decisionId, kind, rationale, decidedBy, decidedAt, iteration, evidence, followsRule, recommendation } =
+        event.data;
       return {
         decisionId,
         kind,
@@ -103,7 +102,9 @@ function detailsOf(event: NotifiableEvent): Record<string, unknown> {
         decidedAt,
         iteration,
         evidence: evidenceSummary(evidence),
-        ...rule,
+        // Null when the initiative has no decision rule: nothing to follow or override.
+        followsRule,
+        recommendedKind: recommendation?.kind ?? null,
       };
     }
     case 'IterationCompleted': {
@@ -172,7 +173,13 @@ function headline(message: WebhookMessage, link: string): string {
       const lines = [
         `*${String(d.kind)}* decided on ${link} by ${escapeSlack(String(d.decidedBy))}: ${escapeSlack(String(d.rationale))}`,
       ];
-      if ('followsRule' in d) lines.push(`Follows the team's decision rule: ${d.followsRule ? 'yes' : 'no'}`);
+      if (d.followsRule !== null) {
+        lines.push(
+          d.followsRule
+            ? 'Follows the decision rule written before launch'
+            : `Overrides the decision rule, which recommended ${String(d.recommendedKind)}`,
+        );
+      }
       lines.push(...(d.evidence as EvidenceSummary[]).map(evidenceLine));
       return lines.join('\n');
     }

@@ -294,6 +294,81 @@ export interface CohortComparisonResult {
   cohortComparison: CohortComparison | null;
 }
 
+export interface MetricRule {
+  metricId: string;
+  kind: 'PRIMARY' | 'GUARDRAIL';
+  minimumEffect: number | null;
+  maximumHarm: number | null;
+  confidence: number | null;
+}
+export interface DecisionRule {
+  version: number;
+  since: string | null;
+  decisionId: string | null;
+  metrics: MetricRule[];
+}
+export interface Recommendation {
+  kind: DecisionKind;
+  reasons: string[];
+}
+export interface DesignCheck {
+  pilotSize: number | null;
+  controlSize: number | null;
+  confidence: number;
+  smallestPossiblePValue: number | null;
+  canReachConfidence: boolean | null;
+  minimumDetectableEffect: number | null;
+  warnings: string[];
+}
+export interface RuleMetric {
+  id: string;
+  name: string;
+  unit: string;
+  kind: 'PRIMARY' | 'GUARDRAIL';
+}
+
+const DESIGN_CHECK_FIELDS = `pilotSize controlSize confidence smallestPossiblePValue canReachConfidence minimumDetectableEffect warnings`;
+
+/** The decision rule, its design check and the recommendations: asked on their own, so the page still works on a service without them. */
+export const DECISION_RULE_QUERY = `query DecisionRule($id: ID!, $asOf: DateTime) {
+  initiative(id: $id, asOf: $asOf) {
+    id
+    metrics { id name unit kind }
+    decisionRule { version since decisionId metrics { metricId kind minimumEffect maximumHarm confidence } }
+    decisionRules { version since decisionId }
+    designCheck { ${DESIGN_CHECK_FIELDS} }
+    iterations { number recommendation { kind reasons } }
+    decisions { id iteration kind followsRule }
+  }
+}`;
+export interface DecisionRuleResult {
+  initiative: {
+    id: string;
+    metrics: RuleMetric[];
+    decisionRule: DecisionRule | null;
+    decisionRules: Array<Pick<DecisionRule, 'version' | 'since' | 'decisionId'>>;
+    designCheck: DesignCheck | null;
+    iterations: Array<{ number: number; recommendation: Recommendation | null }>;
+    decisions: Array<{ id: string; iteration: number; kind: DecisionKind; followsRule: boolean | null }>;
+  } | null;
+}
+
+/** The design check of planned cohort sizes, e.g. while a launch form is filled in. */
+export const DESIGN_CHECK_QUERY = `query DesignCheck($id: ID!, $pilotSize: Int, $controlSize: Int) {
+  initiative(id: $id) { id designCheck(pilotSize: $pilotSize, controlSize: $controlSize) { ${DESIGN_CHECK_FIELDS} } }
+}`;
+export interface DesignCheckResult {
+  initiative: { id: string; designCheck: DesignCheck | null } | null;
+}
+
+/** What the rule recommends for one completed iteration, e.g. next to a decision form. */
+export const RECOMMENDATION_QUERY = `query Recommendation($id: ID!) {
+  initiative(id: $id) { id iterations { number recommendation { kind reasons } } }
+}`;
+export interface RecommendationResult {
+  initiative: { id: string; iterations: Array<{ number: number; recommendation: Recommendation | null }> } | null;
+}
+
 export const FEEDBACK_QUERY = `query Feedback($initiativeId: ID!, $asOf: DateTime) {
   feedback(initiativeId: $initiativeId, asOf: $asOf) { id initiativeId authorId recordedBy kind text submittedAt }
 }`;

@@ -3,6 +3,8 @@ import {
   COHORT_COMPARISON_QUERY,
   CohortComparisonResult,
   Decision,
+  DECISION_RULE_QUERY,
+  DecisionRuleResult,
   FEEDBACK_QUERY,
   FeedbackResult,
   HYPOTHESIS_REVISIONS_QUERY,
@@ -19,9 +21,12 @@ import {
 } from '../api/queries';
 import { useQuery } from '../api/useQuery';
 import { canAudit } from '../auth';
+import { DecisionRule } from '../components/DecisionRule';
+import { DesignCheck } from '../components/DesignCheck';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { MetricChart } from '../components/MetricChart';
 import { OnTrack, Progress } from '../components/Progress';
+import { Recommendation } from '../components/Recommendation';
 import { StatusBadge } from '../components/StatusBadge';
 import { HistoricalBanner, TimeMark, TimeTravel } from '../components/TimeTravel';
 import {
@@ -143,6 +148,7 @@ function InitiativeBody({ initiative, asOf, names }: { initiative: Initiative; a
           </p>
         </section>
       </div>
+      <DecisionRuleSection initiative={initiative} asOf={asOf} />
       <MetricsSection initiative={initiative} asOf={asOf} />
       <TimelineSection initiative={initiative} names={names} />
       <FeedbackSection initiative={initiative} asOf={asOf} names={names} />
@@ -191,6 +197,61 @@ function HypothesisSection({ initiative, asOf }: { initiative: Initiative; asOf:
         </>
       ) : (
         revisions.data && <p className="muted small">Never revised.</p>
+      )}
+    </section>
+  );
+}
+
+/** The rule written before launch, what the design can show, and what the rule recommended after each iteration. */
+function DecisionRuleSection({ initiative, asOf }: { initiative: Initiative; asOf: string | null }) {
+  const { data, error } = useQuery<DecisionRuleResult>(DECISION_RULE_QUERY, { id: initiative.id, asOf });
+  const found = data?.initiative;
+  if (error != null) {
+    return (
+      <section className="card" aria-labelledby="rule-title">
+        <h2 id="rule-title">Decision rule</h2>
+        <p className="muted small">The decision rule is not available from this service.</p>
+      </section>
+    );
+  }
+  if (!found) return null;
+  const primaryUnit = found.metrics.find((m) => m.kind === 'PRIMARY')?.unit;
+  const recommended = found.iterations.filter((it) => it.recommendation !== null);
+  return (
+    <section className="card" aria-labelledby="rule-title" data-testid="rule-section">
+      <h2 id="rule-title">Decision rule</h2>
+      {found.decisionRule ? (
+        <DecisionRule rule={found.decisionRule} metrics={found.metrics} />
+      ) : (
+        <p className="muted">No decision rule was written: iterations end without a recommendation.</p>
+      )}
+      {found.decisionRules.length > 1 && (
+        <p className="muted small">
+          Restated {found.decisionRules.length - 1} time{found.decisionRules.length > 2 ? 's' : ''} by a pivot; every
+          version stays in the audit trail.
+        </p>
+      )}
+      {found.designCheck && (
+        <>
+          <h3>Design check</h3>
+          <DesignCheck check={found.designCheck} unit={primaryUnit} />
+        </>
+      )}
+      {recommended.length > 0 && (
+        <>
+          <h3>Recommendations</h3>
+          <ol className="recommendations">
+            {recommended.map((it) => (
+              <li key={it.number}>
+                <strong>After iteration {it.number}</strong>
+                <Recommendation
+                  recommendation={it.recommendation!}
+                  decided={found.decisions.find((d) => d.iteration === it.number) ?? null}
+                />
+              </li>
+            ))}
+          </ol>
+        </>
       )}
     </section>
   );
