@@ -56,6 +56,8 @@ describe('the message of a STANDARD webhook', () => {
         initiativeId: 'followups',
         initiativeTitle: 'Follow-ups <fast> & friendly',
         url: 'https://pilotlog.example.com/#/decisions/d-1',
+        followsRule: null,
+        recommendedKind: null,
         decisionId: 'd-1',
         kind: 'SCALE',
         rationale: 'Replies doubled',
@@ -101,11 +103,11 @@ describe('the message of a STANDARD webhook', () => {
       followsRule: false,
       recommendedKind: 'PERSEVERE',
     });
-    expect(toSlackMessage(toWebhookMessage(overridden, context)).text).toContain(
+    expect(JSON.stringify(toSlackMessage(toWebhookMessage(overridden, context)).blocks)).toContain(
       'Overrides the decision rule, which recommended PERSEVERE',
     );
     expect(toWebhookMessage(decision, context).data).toMatchObject({ followsRule: null, recommendedKind: null });
-    expect(toSlackMessage(toWebhookMessage(decision, context)).text).not.toContain('decision rule');
+    expect(JSON.stringify(toSlackMessage(toWebhookMessage(decision, context)).blocks)).not.toContain('decision rule');
   });
 
   it('names alerts by their kind, and no other event', () => {
