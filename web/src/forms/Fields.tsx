@@ -131,8 +131,8 @@ export function RadioGroup<Value extends string>({
   inline,
 }: Common & {
   value: Value | null;
-  onChange(value: Value): void;
-  options: ReadonlyArray<{ value: Value; label: string; hint?: string }>;
+  onChange(value: NoInfer<Value>): void;
+  options: ReadonlyArray<{ value: NoInfer<Value>; label: string; hint?: string }>;
   inline?: boolean;
 }) {
   return (

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { ACTION_LABEL, initiativeActions } from '../actions';
 import {
   COHORT_COMPARISON_QUERY,
   CohortComparisonResult,
@@ -33,6 +34,7 @@ import {
   formatPercent,
   OUTCOME_LABEL,
 } from '../format';
+import { Flash } from '../forms/flash';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 
@@ -54,6 +56,9 @@ export function InitiativePage({ initiativeId, asOf }: { initiativeId: string; a
   );
   const setAsOf = (value: string | null) => navigate({ page: 'initiative', initiativeId }, value);
   const marks = current ? timeMarks(current) : [];
+  // Nothing is written into the past: a historical view shows no action.
+  const actions =
+    initiative && !asOf && members.data?.team ? initiativeActions(session, initiative, members.data.team.members) : [];
 
   return (
     <>
@@ -79,7 +84,17 @@ export function InitiativePage({ initiativeId, asOf }: { initiativeId: string; a
             )}
           </p>
         )}
+        {actions.length > 0 && (
+          <nav aria-label="Initiative actions" className="actions" data-testid="initiative-actions">
+            {actions.map((action) => (
+              <a key={action} className="action" href={href({ page: 'initiative-form', initiativeId, action })}>
+                {ACTION_LABEL[action]}
+              </a>
+            ))}
+          </nav>
+        )}
       </header>
+      <Flash />
       <HistoricalBanner asOf={asOf} onBackToNow={() => setAsOf(null)} />
       <TimeTravel asOf={asOf} onChange={setAsOf} min={current?.proposedAt ?? null} marks={marks} />
       {error != null && <ErrorMessage error={error} context="initiative" />}
@@ -102,7 +117,8 @@ function timeMarks(initiative: Initiative): TimeMark[] {
     marks.push({ at: it.startedAt, label: `Iteration ${it.number} started` });
   }
   for (const d of initiative.decisions) {
-    const before = new Date(Date.parse(d.decidedAt) - 1000).toISOString();
+    // The last instant before the decision's event: every earlier event is in, the decision is not.
+    const before = new Date(Date.parse(d.decidedAt) - 1).toISOString();
     marks.push({ at: before, label: `Just before ${DECISION_LABEL[d.kind]}` });
     marks.push({ at: d.decidedAt, label: `After ${DECISION_LABEL[d.kind]}` });
   }
