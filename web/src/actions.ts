@@ -3,7 +3,17 @@
  * only those. The service checks every command again; this only keeps refused buttons off screen.
  */
 import type { Initiative, TeamMember } from './api/queries';
-import { coversTeam, Session } from './auth';
+
+/** Who is signed in, as the token says: the session's claims that decide what they may do. */
+interface Signed {
+  sub: string;
+  role: string;
+  teams: readonly string[] | '*';
+}
+
+function coversTeam(session: Signed, teamId: string): boolean {
+  return session.teams === '*' || session.teams.includes(teamId);
+}
 
 export const INITIATIVE_ACTIONS = [
   'state-hypothesis',
@@ -31,12 +41,12 @@ export const ACTION_LABEL: Record<InitiativeAction, string> = {
 export type TeamAction = 'add-members' | 'remove-member' | 'propose-initiative';
 
 /** A new team is outside every team a token lists: registering one takes a director of all teams. */
-export function mayRegisterTeam(session: Session | null): boolean {
+export function mayRegisterTeam(session: Signed | null): boolean {
   return session?.role === 'DIRECTOR' && session.teams === '*';
 }
 
 /** Teams are a director's: the roster and new initiatives. */
-export function teamActions(session: Session | null, teamId: string): TeamAction[] {
+export function teamActions(session: Signed | null, teamId: string): TeamAction[] {
   if (session?.role !== 'DIRECTOR' || !coversTeam(session, teamId)) return [];
   return ['add-members', 'remove-member', 'propose-initiative'];
 }
@@ -45,7 +55,7 @@ type InitiativeFacts = Pick<Initiative, 'teamId' | 'status' | 'ownerId' | 'itera
 
 /** What may be done next to an initiative as it stands, by whom: the order is the order of the work. */
 export function initiativeActions(
-  session: Session | null,
+  session: Signed | null,
   initiative: InitiativeFacts,
   members: readonly Pick<TeamMember, 'id'>[],
 ): InitiativeAction[] {

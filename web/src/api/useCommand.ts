@@ -10,6 +10,8 @@ export function newCommandId(): string {
   return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+const REFUSALS_OF_INPUT = new Set(['BAD_USER_INPUT', 'DOMAIN_RULE']);
+
 /** How a send ended: the mutation's answer, or ACCEPTED (the write landed; the read models show it shortly). */
 export type Sent<Answer> = { answer: Answer; accepted: false } | { answer: null; accepted: true };
 
@@ -19,6 +21,8 @@ export interface CommandState<Input, Answer> {
   sending: boolean;
   error: ApiError | null;
   clearError(): void;
+  /** Forgets a refusal of what the form said (bad input, a broken rule) once the person edits it. */
+  forgetRefusal(): void;
 }
 
 /**
@@ -69,5 +73,9 @@ export function useCommand<Input extends Sender, Answer>(mutation: string, field
   );
 
   const clearError = useCallback(() => setError(null), []);
-  return { send, sending, error, clearError };
+  const forgetRefusal = useCallback(
+    () => setError((current) => (current && REFUSALS_OF_INPUT.has(current.code) ? null : current)),
+    [],
+  );
+  return { send, sending, error, clearError, forgetRefusal };
 }

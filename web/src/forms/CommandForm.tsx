@@ -73,6 +73,7 @@ export function CommandForm({
   onReload,
   disabledReason,
   cancelHref,
+  onEdit,
   children,
 }: {
   /** The form's accessible name, e.g. "Propose initiative". */
@@ -87,6 +88,8 @@ export function CommandForm({
   /** Why the form cannot be sent yet; the submit button is disabled while there is one. */
   disabledReason?: string | null;
   cancelHref?: string;
+  /** Called as the person edits any field. */
+  onEdit?: () => void;
   children: ReactNode;
 }) {
   const form = useRef<HTMLFormElement>(null);
@@ -103,7 +106,7 @@ export function CommandForm({
   }, [sending, problem]);
 
   return (
-    <form ref={form} className="command-form card" aria-label={label} onSubmit={submit} noValidate>
+    <form ref={form} className="command-form card" aria-label={label} onSubmit={submit} onInput={onEdit} noValidate>
       {problem && <FormProblem error={problem} entity={entity} onReload={onReload} />}
       {children}
       <div className="form-actions">

@@ -73,6 +73,7 @@ function StateHypothesisForm({ initiative, reload }: InitiativeFormContext) {
       submitLabel="State hypothesis"
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -214,6 +215,7 @@ function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
       submitLabel="Define success metric"
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -397,6 +399,7 @@ function LaunchPilotForm({ initiative, team, reload }: InitiativeFormContext) {
       submitLabel="Launch pilot"
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -528,6 +531,7 @@ function StartIterationForm({ initiative, reload }: InitiativeFormContext) {
       submitLabel={`Start iteration ${number}`}
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -604,6 +608,7 @@ function CompleteIterationForm({ initiative, reload }: InitiativeFormContext) {
       submitLabel={`Complete iteration ${open.number}`}
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -673,6 +678,7 @@ function GiveFeedbackForm({ initiative, team }: InitiativeFormContext) {
       submitLabel="Give feedback"
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="initiative"
       cancelHref={backTo(initiative)}

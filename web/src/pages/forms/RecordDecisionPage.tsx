@@ -87,6 +87,7 @@ function RecordDecisionForm({ initiative, reload }: InitiativeFormContext) {
         submitLabel="Record decision"
         onSubmit={submit}
         sending={command.sending}
+        onEdit={command.forgetRefusal}
         problem={problems.general}
         entity="initiative"
         onReload={reload}

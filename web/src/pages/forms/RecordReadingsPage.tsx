@@ -202,6 +202,7 @@ function ReadingsForm({ initiative, team, reload }: InitiativeFormContext) {
       submitLabel={count > 0 ? `Record ${count} ${count === 1 ? 'reading' : 'readings'}` : 'Record readings'}
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="initiative"
       onReload={reload}

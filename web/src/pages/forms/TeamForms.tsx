@@ -94,6 +94,7 @@ export function RegisterTeamPage() {
           submitLabel="Register team"
           onSubmit={submit}
           sending={command.sending}
+          onEdit={command.forgetRefusal}
           problem={problems.general}
           entity="team"
           cancelHref={href({ page: 'portfolio' })}
@@ -207,6 +208,7 @@ function OneMemberForm({ team, onReload }: { team: RosterTeam; onReload(): void 
       submitLabel="Add member"
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="team"
       onReload={onReload}
@@ -271,6 +273,7 @@ function PasteMembersForm({ team, onReload }: { team: RosterTeam; onReload(): vo
       submitLabel={count > 0 ? `Add ${count} ${count === 1 ? 'member' : 'members'}` : 'Add members'}
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="team"
       onReload={onReload}
@@ -439,6 +442,7 @@ function ProposeForm({ team }: { team: RosterTeam }) {
       submitLabel="Propose initiative"
       onSubmit={submit}
       sending={command.sending}
+      onEdit={command.forgetRefusal}
       problem={problems.general}
       entity="team"
       cancelHref={href({ page: 'team', teamId: team.id })}
