@@ -24,7 +24,8 @@ import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { MetricChart } from '../components/MetricChart';
 import { OnTrack, Progress } from '../components/Progress';
 import { StatusBadge } from '../components/StatusBadge';
-import { HistoricalBanner, TimeMark, TimeTravel } from '../components/TimeTravel';
+import { HistoricalBanner, TimeTravel } from '../components/TimeTravel';
+import { timeMarks } from '../time-marks';
 import {
   DECISION_LABEL,
   describeComparison,
@@ -109,20 +110,6 @@ export function InitiativePage({ initiativeId, asOf }: { initiativeId: string; a
       {initiative && <InitiativeBody initiative={initiative} asOf={asOf} names={names} />}
     </>
   );
-}
-
-function timeMarks(initiative: Initiative): TimeMark[] {
-  const marks: TimeMark[] = [{ at: initiative.proposedAt, label: `Proposed ${formatDate(initiative.proposedAt)}` }];
-  for (const it of initiative.iterations) {
-    marks.push({ at: it.startedAt, label: `Iteration ${it.number} started` });
-  }
-  for (const d of initiative.decisions) {
-    // The last instant before the decision's event: every earlier event is in, the decision is not.
-    const before = new Date(Date.parse(d.decidedAt) - 1).toISOString();
-    marks.push({ at: before, label: `Just before ${DECISION_LABEL[d.kind]}` });
-    marks.push({ at: d.decidedAt, label: `After ${DECISION_LABEL[d.kind]}` });
-  }
-  return marks.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 function InitiativeBody({ initiative, asOf, names }: { initiative: Initiative; asOf: string | null; names: Names }) {
