@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ApiError } from '../api/graphql';
 
 /** Where an error belongs on a form: next to a field, at a row of a list, or above the form. */
@@ -41,4 +42,26 @@ export function problemsOf(error: ApiError | null, fields: readonly string[]): P
 /** The message in words: a row refusal's message starts with its path, which the form says its own way. */
 export function messageOf(error: ApiError): string {
   return error.message.replace(/^\w+\[\d+\]: /, '');
+}
+
+/**
+ * The problems a form shows: what it found itself before sending, and what the service refused. Both
+ * are forgotten as soon as the person edits the form, so a corrected field no longer shows its error.
+ */
+export function useChecks(command: { error: ApiError | null; forgetRefusal(): void }, fields: readonly string[]) {
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const problems = problemsOf(command.error, fields);
+  return {
+    problems,
+    errors: { ...problems.byField, ...checked } as Record<string, string | undefined>,
+    /** Shows what the form found wrong; true when nothing was, and the form may be sent. */
+    check(found: Record<string, string>): boolean {
+      setChecked(found);
+      return Object.keys(found).length === 0;
+    },
+    onEdit() {
+      setChecked((current) => (Object.keys(current).length ? {} : current));
+      command.forgetRefusal();
+    },
+  };
 }

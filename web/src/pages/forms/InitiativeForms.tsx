@@ -22,7 +22,7 @@ import { PilotDesignCheck } from '../../forms/decision-aids';
 import { RadioGroup, SelectField, TextField } from '../../forms/Fields';
 import { flash } from '../../forms/flash';
 import { ID_PATTERN, parseNumber } from '../../forms/parse';
-import { problemsOf } from '../../forms/problems';
+import { problemsOf, useChecks } from '../../forms/problems';
 import { href, navigate } from '../../router';
 import { useSession } from '../../session';
 import { InitiativeFormContext, InitiativeFormPage } from './FormPage';
@@ -50,15 +50,13 @@ export function StateHypothesisPage({ initiativeId }: { initiativeId: string }) 
 
 function StateHypothesisForm({ initiative, reload }: InitiativeFormContext) {
   const [statement, setStatement] = useState(initiative.hypothesis ?? 'We believe that ');
-  const [checked, setChecked] = useState<string | null>(null);
   const command = useCommand<StateHypothesisInput, InitiativeAnswer>(STATE_HYPOTHESIS, 'stateHypothesis');
-  const problems = problemsOf(command.error, ['statement']);
+  const { problems, errors, check, onEdit } = useChecks(command, ['statement']);
   const shaped = /^we believe that .+ for .+ will .+/i.test(statement.trim());
 
   const submit = async () => {
     const text = statement.trim();
-    setChecked(text === '' || /^we believe that$/i.test(text) ? 'Write the hypothesis.' : null);
-    if (text === '' || /^we believe that$/i.test(text)) return;
+    if (!check(text === '' || /^we believe that$/i.test(text) ? { statement: 'Write the hypothesis.' } : {})) return;
     const sent = await command.send({
       initiativeId: initiative.id,
       expectedVersion: initiative.version,
@@ -73,7 +71,7 @@ function StateHypothesisForm({ initiative, reload }: InitiativeFormContext) {
       submitLabel="State hypothesis"
       onSubmit={submit}
       sending={command.sending}
-      onEdit={command.forgetRefusal}
+      onEdit={onEdit}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -88,7 +86,7 @@ function StateHypothesisForm({ initiative, reload }: InitiativeFormContext) {
         rows={4}
         value={statement}
         onChange={setStatement}
-        error={problems.byField.statement ?? checked ?? undefined}
+        error={errors.statement}
       />
       <p className="muted small" aria-live="polite" data-testid="hypothesis-shape">
         {shaped
@@ -161,11 +159,9 @@ function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
   const [cadence, setCadence] = useState<'DAILY' | 'WEEKLY' | 'MONTHLY'>('WEEKLY');
   const [source, setSource] = useState('');
   const [metricId, setMetricId] = useState('');
-  const [checked, setChecked] = useState<Record<string, string>>({});
   const command = useCommand<DefineSuccessMetricInput, InitiativeAnswer>(DEFINE_SUCCESS_METRIC, 'defineSuccessMetric');
   const fields = ['name', 'unit', 'baseline', 'target', 'source', 'metricId', 'direction', 'cadence', 'kind'];
-  const problems = problemsOf(command.error, fields);
-  const errors = { ...problems.byField, ...checked };
+  const { problems, errors, check, onEdit } = useChecks(command, fields);
   const b = parseNumber(baseline);
   const t = parseNumber(target);
   const rules = metricRules(
@@ -185,8 +181,7 @@ function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
     if (!source.trim()) found.source = 'Say where it is measured, such as “CRM”.';
     if (metricId.trim() && !ID_PATTERN.test(metricId.trim()))
       found.metricId = 'Use letters, digits, ".", "_", ":" or "-".';
-    setChecked(found);
-    if (Object.keys(found).length) return;
+    if (!check(found)) return;
     const sent = await command.send({
       initiativeId: initiative.id,
       expectedVersion: initiative.version,
@@ -215,7 +210,7 @@ function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
       submitLabel="Define success metric"
       onSubmit={submit}
       sending={command.sending}
-      onEdit={command.forgetRefusal}
+      onEdit={onEdit}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -503,10 +498,8 @@ export function StartIterationPage({ initiativeId }: { initiativeId: string }) {
 function StartIterationForm({ initiative, reload }: InitiativeFormContext) {
   const [change, setChange] = useState('');
   const [plannedEnd, setPlannedEnd] = useState(() => localDate(Date.now() + 14 * 86_400_000));
-  const [checked, setChecked] = useState<Record<string, string>>({});
   const command = useCommand<StartIterationInput, InitiativeAnswer>(START_ITERATION, 'startIteration');
-  const problems = problemsOf(command.error, ['change', 'plannedEndAt']);
-  const errors = { ...problems.byField, ...checked };
+  const { problems, errors, check, onEdit } = useChecks(command, ['change', 'plannedEndAt']);
   const number = initiative.iterations.length + 1;
 
   const submit = async () => {
@@ -514,8 +507,7 @@ function StartIterationForm({ initiative, reload }: InitiativeFormContext) {
     const found: Record<string, string> = {};
     if (!change.trim()) found.change = 'Say what changes in this iteration.';
     if (!plannedEndAt) found.plannedEndAt = 'Pick the day the iteration should end.';
-    setChecked(found);
-    if (Object.keys(found).length) return;
+    if (!check(found)) return;
     const sent = await command.send({
       initiativeId: initiative.id,
       expectedVersion: initiative.version,
@@ -531,7 +523,7 @@ function StartIterationForm({ initiative, reload }: InitiativeFormContext) {
       submitLabel={`Start iteration ${number}`}
       onSubmit={submit}
       sending={command.sending}
-      onEdit={command.forgetRefusal}
+      onEdit={onEdit}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -582,17 +574,14 @@ function CompleteIterationForm({ initiative, reload }: InitiativeFormContext) {
   const open = initiative.iterations.find((it) => !it.completedAt)!;
   const [outcome, setOutcome] = useState<IterationOutcome | null>(null);
   const [learnings, setLearnings] = useState('');
-  const [checked, setChecked] = useState<Record<string, string>>({});
   const command = useCommand<CompleteIterationInput, InitiativeAnswer>(COMPLETE_ITERATION, 'completeIteration');
-  const problems = problemsOf(command.error, ['outcome', 'learnings']);
-  const errors = { ...problems.byField, ...checked };
+  const { problems, errors, check, onEdit } = useChecks(command, ['outcome', 'learnings']);
 
   const submit = async () => {
     const found: Record<string, string> = {};
     if (!outcome) found.outcome = 'Choose what the iteration showed.';
     if (!learnings.trim()) found.learnings = 'Write down what the iteration taught you.';
-    setChecked(found);
-    if (Object.keys(found).length) return;
+    if (!check(found)) return;
     const sent = await command.send({
       initiativeId: initiative.id,
       expectedVersion: initiative.version,
@@ -608,7 +597,7 @@ function CompleteIterationForm({ initiative, reload }: InitiativeFormContext) {
       submitLabel={`Complete iteration ${open.number}`}
       onSubmit={submit}
       sending={command.sending}
-      onEdit={command.forgetRefusal}
+      onEdit={onEdit}
       problem={problems.general}
       entity="initiative"
       onReload={reload}
@@ -661,13 +650,11 @@ function GiveFeedbackForm({ initiative, team }: InitiativeFormContext) {
   const me = team.members.find((m) => m.id === session?.sub);
   const [kind, setKind] = useState<SubmitFeedbackInput['kind']>('SUGGESTION');
   const [text, setText] = useState('');
-  const [checked, setChecked] = useState<string | null>(null);
   const command = useCommand<SubmitFeedbackInput, InitiativeAnswer>(SUBMIT_FEEDBACK, 'submitFeedback');
-  const problems = problemsOf(command.error, ['text', 'kind']);
+  const { problems, errors, check, onEdit } = useChecks(command, ['text', 'kind']);
 
   const submit = async () => {
-    setChecked(text.trim() ? null : 'Write your feedback.');
-    if (!text.trim()) return;
+    if (!check(text.trim() ? {} : { text: 'Write your feedback.' })) return;
     const sent = await command.send({ initiativeId: initiative.id, authorId: session!.sub, kind, text: text.trim() });
     if (sent) done(initiative, 'Thank you: your feedback is recorded.');
   };
@@ -678,7 +665,7 @@ function GiveFeedbackForm({ initiative, team }: InitiativeFormContext) {
       submitLabel="Give feedback"
       onSubmit={submit}
       sending={command.sending}
-      onEdit={command.forgetRefusal}
+      onEdit={onEdit}
       problem={problems.general}
       entity="initiative"
       cancelHref={backTo(initiative)}
@@ -707,7 +694,7 @@ function GiveFeedbackForm({ initiative, team }: InitiativeFormContext) {
         rows={4}
         value={text}
         onChange={setText}
-        error={problems.byField.text ?? checked ?? undefined}
+        error={errors.text}
       />
     </CommandForm>
   );

@@ -17,7 +17,7 @@ import { CommandForm } from '../../forms/CommandForm';
 import { DecisionRecommendation } from '../../forms/decision-aids';
 import { RadioGroup, TextField } from '../../forms/Fields';
 import { flash } from '../../forms/flash';
-import { problemsOf } from '../../forms/problems';
+import { useChecks } from '../../forms/problems';
 import { href, navigate } from '../../router';
 import { InitiativeFormContext, InitiativeFormPage } from './FormPage';
 
@@ -45,10 +45,8 @@ function RecordDecisionForm({ initiative, reload }: InitiativeFormContext) {
   const [kind, setKind] = useState<DecisionKind | null>(null);
   const [rationale, setRationale] = useState('');
   const [revised, setRevised] = useState('We believe that ');
-  const [checked, setChecked] = useState<Record<string, string>>({});
   const command = useCommand<RecordDecisionInput, InitiativeAnswer>(RECORD_DECISION, 'recordDecision');
-  const problems = problemsOf(command.error, ['kind', 'rationale', 'revisedHypothesis']);
-  const errors = { ...problems.byField, ...checked };
+  const { problems, errors, check, onEdit } = useChecks(command, ['kind', 'rationale', 'revisedHypothesis']);
 
   const submit = async () => {
     const found: Record<string, string> = {};
@@ -58,8 +56,7 @@ function RecordDecisionForm({ initiative, reload }: InitiativeFormContext) {
     if (kind === 'PIVOT' && (!statement || /^we believe that$/i.test(statement))) {
       found.revisedHypothesis = 'A pivot states the revised hypothesis.';
     }
-    setChecked(found);
-    if (Object.keys(found).length) return;
+    if (!check(found)) return;
     const sent = await command.send({
       initiativeId: initiative.id,
       expectedVersion: initiative.version,
@@ -87,7 +84,7 @@ function RecordDecisionForm({ initiative, reload }: InitiativeFormContext) {
         submitLabel="Record decision"
         onSubmit={submit}
         sending={command.sending}
-        onEdit={command.forgetRefusal}
+        onEdit={onEdit}
         problem={problems.general}
         entity="initiative"
         onReload={reload}

@@ -387,7 +387,7 @@ function ReadingsPreview({
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Metric</th>
+                  {metrics.length > 1 && <th scope="col">Metric</th>}
                   <th scope="col">Period</th>
                   <th scope="col">Group</th>
                   <th scope="col" className="num">
@@ -401,7 +401,7 @@ function ReadingsPreview({
               <tbody>
                 {[...groups.values()].map((g) => (
                   <tr key={`${g.metric.id}-${g.period}-${g.cohort}`}>
-                    <td>{g.metric.name}</td>
+                    {metrics.length > 1 && <td>{g.metric.name}</td>}
                     <th scope="row">{periodLabel(g.period, g.metric.cadence)}</th>
                     <td>{g.cohort === 'PILOT' ? 'pilot' : 'control'}</td>
                     <td className="num">{g.values.length}</td>

@@ -20,7 +20,7 @@ import { CommandForm } from '../../forms/CommandForm';
 import { SelectField, TextField } from '../../forms/Fields';
 import { flash } from '../../forms/flash';
 import { ID_PATTERN, parseNumber, parseRoster } from '../../forms/parse';
-import { messageOf, problemsOf } from '../../forms/problems';
+import { messageOf, problemsOf, useChecks } from '../../forms/problems';
 import { href, navigate } from '../../router';
 import { useSession } from '../../session';
 import { FormPageHeader, NotPossible, useRoster } from './FormPage';
@@ -49,10 +49,13 @@ export function RegisterTeamPage() {
   const [teamId, setTeamId] = useState('');
   const [threshold, setThreshold] = useState('50');
   const [paralysis, setParalysis] = useState('21');
-  const [checked, setChecked] = useState<Record<string, string>>({});
   const command = useCommand<RegisterTeamInput, TeamAnswer>(REGISTER_TEAM, 'registerTeam');
-  const problems = problemsOf(command.error, ['name', 'teamId', 'impactThreshold', 'paralysisLimitDays']);
-  const errors = { ...problems.byField, ...checked };
+  const { problems, errors, check, onEdit } = useChecks(command, [
+    'name',
+    'teamId',
+    'impactThreshold',
+    'paralysisLimitDays',
+  ]);
   const chosenId = teamId.trim() || idFrom(name);
 
   const submit = async () => {
@@ -63,8 +66,7 @@ export function RegisterTeamPage() {
     if (chosenId && !ID_PATTERN.test(chosenId)) found.teamId = 'Use letters, digits, ".", "_", ":" or "-".';
     if (share === null) found.impactThreshold = 'Write the threshold as a percentage, such as 50.';
     if (days === null) found.paralysisLimitDays = 'Write a number of days, such as 21.';
-    setChecked(found);
-    if (Object.keys(found).length) return;
+    if (!check(found)) return;
     const sent = await command.send({
       teamId: chosenId || undefined,
       name: name.trim(),
@@ -94,7 +96,7 @@ export function RegisterTeamPage() {
           submitLabel="Register team"
           onSubmit={submit}
           sending={command.sending}
-          onEdit={command.forgetRefusal}
+          onEdit={onEdit}
           problem={problems.general}
           entity="team"
           cancelHref={href({ page: 'portfolio' })}
@@ -177,18 +179,15 @@ function OneMemberForm({ team, onReload }: { team: RosterTeam; onReload(): void 
   const [memberId, setMemberId] = useState('');
   const [role, setRole] = useState<MemberRole>('IC');
   const [managerId, setManagerId] = useState('');
-  const [checked, setChecked] = useState<Record<string, string>>({});
   const command = useCommand<AddTeamMemberInput, TeamAnswer>(ADD_TEAM_MEMBER, 'addTeamMember');
-  const problems = problemsOf(command.error, ['name', 'memberId', 'role', 'managerId']);
-  const errors = { ...problems.byField, ...checked };
+  const { problems, errors, check, onEdit } = useChecks(command, ['name', 'memberId', 'role', 'managerId']);
   const chosenId = memberId.trim() || idFrom(name);
 
   const submit = async () => {
     const found: Record<string, string> = {};
     if (!name.trim()) found.name = 'Write the member’s name.';
     if (!ID_PATTERN.test(chosenId)) found.memberId = 'Use letters, digits, ".", "_", ":" or "-".';
-    setChecked(found);
-    if (Object.keys(found).length) return;
+    if (!check(found)) return;
     const sent = await command.send({
       teamId: team.id,
       expectedVersion: team.version,
@@ -208,7 +207,7 @@ function OneMemberForm({ team, onReload }: { team: RosterTeam; onReload(): void 
       submitLabel="Add member"
       onSubmit={submit}
       sending={command.sending}
-      onEdit={command.forgetRefusal}
+      onEdit={onEdit}
       problem={problems.general}
       entity="team"
       onReload={onReload}
@@ -407,10 +406,13 @@ function ProposeForm({ team }: { team: RosterTeam }) {
   const [problem, setProblem] = useState('');
   const [reach, setReach] = useState('');
   const [initiativeId, setInitiativeId] = useState('');
-  const [checked, setChecked] = useState<Record<string, string>>({});
   const command = useCommand<ProposeInitiativeInput, InitiativeAnswer>(PROPOSE_INITIATIVE, 'proposeInitiative');
-  const problems = problemsOf(command.error, ['title', 'problem', 'potentialReach', 'initiativeId']);
-  const errors = { ...problems.byField, ...checked };
+  const { problems, errors, check, onEdit } = useChecks(command, [
+    'title',
+    'problem',
+    'potentialReach',
+    'initiativeId',
+  ]);
   const reachNumber = parseNumber(reach);
 
   const submit = async () => {
@@ -421,8 +423,7 @@ function ProposeForm({ team }: { team: RosterTeam }) {
     if (initiativeId.trim() && !ID_PATTERN.test(initiativeId.trim())) {
       found.initiativeId = 'Use letters, digits, ".", "_", ":" or "-".';
     }
-    setChecked(found);
-    if (Object.keys(found).length) return;
+    if (!check(found)) return;
     const sent = await command.send({
       ...(initiativeId.trim() ? { initiativeId: initiativeId.trim() } : {}),
       teamId: team.id,
@@ -442,7 +443,7 @@ function ProposeForm({ team }: { team: RosterTeam }) {
       submitLabel="Propose initiative"
       onSubmit={submit}
       sending={command.sending}
-      onEdit={command.forgetRefusal}
+      onEdit={onEdit}
       problem={problems.general}
       entity="team"
       cancelHref={href({ page: 'team', teamId: team.id })}
