@@ -1,21 +1,12 @@
 import { useEffect } from 'react';
-import { ACTION_LABEL, InitiativeAction } from './actions';
+import { ACTION_LABEL } from './actions';
 import { describeTeams, isExpired } from './auth';
 import { TEAMS_QUERY, TeamsResult } from './api/queries';
 import { useQuery } from './api/useQuery';
 import { AuditTrailPage } from './pages/AuditTrailPage';
 import { DecisionReplayPage } from './pages/DecisionReplayPage';
 import { InitiativePage } from './pages/InitiativePage';
-import {
-  CompleteIterationPage,
-  DefineMetricPage,
-  GiveFeedbackPage,
-  LaunchPilotPage,
-  StartIterationPage,
-  StateHypothesisPage,
-} from './pages/forms/InitiativeForms';
-import { RecordDecisionPage } from './pages/forms/RecordDecisionPage';
-import { RecordReadingsPage } from './pages/forms/RecordReadingsPage';
+import { InitiativeFormRoute } from './pages/forms/InitiativeFormRoute';
 import { AddMembersPage, ProposeInitiativePage, RegisterTeamPage } from './pages/forms/TeamForms';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { SignInPage } from './pages/SignInPage';
@@ -145,7 +136,7 @@ function Page({ location }: { location: Location }) {
     case 'initiative':
       return <InitiativePage key={route.initiativeId} initiativeId={route.initiativeId} asOf={asOf} />;
     case 'initiative-form':
-      return <InitiativeForm key={`${route.initiativeId}/${route.action}`} {...route} />;
+      return <InitiativeFormRoute key={`${route.initiativeId}/${route.action}`} {...route} />;
     case 'audit':
       return <AuditTrailPage key={route.initiativeId} initiativeId={route.initiativeId} />;
     case 'replay':
@@ -158,26 +149,5 @@ function Page({ location }: { location: Location }) {
           There is no page at “{route.path}”. <a href={href({ page: 'portfolio' })}>Go to the portfolio</a>.
         </div>
       );
-  }
-}
-
-function InitiativeForm({ initiativeId, action }: { initiativeId: string; action: InitiativeAction }) {
-  switch (action) {
-    case 'state-hypothesis':
-      return <StateHypothesisPage initiativeId={initiativeId} />;
-    case 'define-success-metric':
-      return <DefineMetricPage initiativeId={initiativeId} />;
-    case 'launch-pilot':
-      return <LaunchPilotPage initiativeId={initiativeId} />;
-    case 'start-iteration':
-      return <StartIterationPage initiativeId={initiativeId} />;
-    case 'record-readings':
-      return <RecordReadingsPage initiativeId={initiativeId} />;
-    case 'complete-iteration':
-      return <CompleteIterationPage initiativeId={initiativeId} />;
-    case 'record-decision':
-      return <RecordDecisionPage initiativeId={initiativeId} />;
-    case 'give-feedback':
-      return <GiveFeedbackPage initiativeId={initiativeId} />;
   }
 }

@@ -48,20 +48,26 @@ export function messageOf(error: ApiError): string {
  * The problems a form shows: what it found itself before sending, and what the service refused. Both
  * are forgotten as soon as the person edits the form, so a corrected field no longer shows its error.
  */
-export function useChecks(command: { error: ApiError | null; forgetRefusal(): void }, fields: readonly string[]) {
+export function useChecks(
+  command: { error: ApiError | null; sending: boolean; forgetRefusal(): void },
+  fields: readonly string[],
+) {
   const [checked, setChecked] = useState<Record<string, string>>({});
   const problems = problemsOf(command.error, fields);
+  const onEdit = () => {
+    setChecked((current) => (Object.keys(current).length ? {} : current));
+    command.forgetRefusal();
+  };
   return {
     problems,
+    /** What the form frame shows of it: sending, the problem above the fields, and forgetting on edit. */
+    form: { sending: command.sending, problem: problems.general, onEdit },
     errors: { ...problems.byField, ...checked } as Record<string, string | undefined>,
     /** Shows what the form found wrong; true when nothing was, and the form may be sent. */
     check(found: Record<string, string>): boolean {
       setChecked(found);
       return Object.keys(found).length === 0;
     },
-    onEdit() {
-      setChecked((current) => (Object.keys(current).length ? {} : current));
-      command.forgetRefusal();
-    },
+    onEdit,
   };
 }

@@ -107,12 +107,29 @@ export function InitiativePage({ initiativeId, asOf }: { initiativeId: string; a
             : `There is no initiative "${initiativeId}".`}
         </div>
       )}
-      {initiative && <InitiativeBody initiative={initiative} asOf={asOf} names={names} />}
+      {initiative && (
+        <InitiativeBody
+          initiative={initiative}
+          asOf={asOf}
+          names={names}
+          canDefine={actions.includes('define-success-metric')}
+        />
+      )}
     </>
   );
 }
 
-function InitiativeBody({ initiative, asOf, names }: { initiative: Initiative; asOf: string | null; names: Names }) {
+function InitiativeBody({
+  initiative,
+  asOf,
+  names,
+  canDefine,
+}: {
+  initiative: Initiative;
+  asOf: string | null;
+  names: Names;
+  canDefine: boolean;
+}) {
   const name = (id: string | null) => (id ? (names.get(id) ?? id) : '—');
   return (
     <>
@@ -146,7 +163,7 @@ function InitiativeBody({ initiative, asOf, names }: { initiative: Initiative; a
           </p>
         </section>
       </div>
-      <MetricsSection initiative={initiative} asOf={asOf} />
+      <MetricsSection initiative={initiative} asOf={asOf} canDefine={canDefine} />
       <TimelineSection initiative={initiative} names={names} />
       <FeedbackSection initiative={initiative} asOf={asOf} names={names} />
     </>
@@ -199,12 +216,30 @@ function HypothesisSection({ initiative, asOf }: { initiative: Initiative; asOf:
   );
 }
 
-function MetricsSection({ initiative, asOf }: { initiative: Initiative; asOf: string | null }) {
+function MetricsSection({
+  initiative,
+  asOf,
+  canDefine,
+}: {
+  initiative: Initiative;
+  asOf: string | null;
+  canDefine: boolean;
+}) {
   if (initiative.metrics.length === 0) {
     return (
       <section className="card" aria-labelledby="metrics-title">
         <h2 id="metrics-title">Success metrics</h2>
-        <p className="muted">No success metric defined yet: define what success looks like before launching.</p>
+        <p className="muted">
+          No success metric defined yet: define what success looks like before launching.
+          {canDefine && (
+            <>
+              {' '}
+              <a href={href({ page: 'initiative-form', initiativeId: initiative.id, action: 'define-success-metric' })}>
+                Define success metric
+              </a>
+            </>
+          )}
+        </p>
       </section>
     );
   }

@@ -100,3 +100,12 @@ export function InitiativeFormPage({
     </>
   );
 }
+
+/** What a form on an initiative says of it: what it changes, how to reload it, where Cancel leads. */
+export function aboutThe(initiative: { id: string }, reload: () => void) {
+  return {
+    entity: 'initiative',
+    onReload: reload,
+    cancelHref: href({ page: 'initiative', initiativeId: initiative.id }),
+  };
+}

@@ -25,9 +25,7 @@ import { ID_PATTERN, parseNumber } from '../../forms/parse';
 import { problemsOf, useChecks } from '../../forms/problems';
 import { href, navigate } from '../../router';
 import { useSession } from '../../session';
-import { InitiativeFormContext, InitiativeFormPage } from './FormPage';
-
-const backTo = (initiative: Initiative) => href({ page: 'initiative', initiativeId: initiative.id });
+import { aboutThe, InitiativeFormContext } from './FormPage';
 
 function done(initiative: Initiative, message: string) {
   flash(message);
@@ -36,22 +34,10 @@ function done(initiative: Initiative, message: string) {
 
 const HYPOTHESIS_SHAPE = 'We believe that <change> for <who> will <measurable outcome>.';
 
-export function StateHypothesisPage({ initiativeId }: { initiativeId: string }) {
-  return (
-    <InitiativeFormPage
-      initiativeId={initiativeId}
-      action="state-hypothesis"
-      intro="What you expect to happen, and to whom, in a way a measurement can prove wrong. After launch it changes only through a pivot."
-    >
-      {(context) => <StateHypothesisForm {...context} />}
-    </InitiativeFormPage>
-  );
-}
-
-function StateHypothesisForm({ initiative, reload }: InitiativeFormContext) {
+export function StateHypothesisForm({ initiative, reload }: InitiativeFormContext) {
   const [statement, setStatement] = useState(initiative.hypothesis ?? 'We believe that ');
   const command = useCommand<StateHypothesisInput, InitiativeAnswer>(STATE_HYPOTHESIS, 'stateHypothesis');
-  const { problems, errors, check, onEdit } = useChecks(command, ['statement']);
+  const { errors, check, form } = useChecks(command, ['statement']);
   const shaped = /^we believe that .+ for .+ will .+/i.test(statement.trim());
 
   const submit = async () => {
@@ -70,12 +56,8 @@ function StateHypothesisForm({ initiative, reload }: InitiativeFormContext) {
       label="State hypothesis"
       submitLabel="State hypothesis"
       onSubmit={submit}
-      sending={command.sending}
-      onEdit={onEdit}
-      problem={problems.general}
-      entity="initiative"
-      onReload={reload}
-      cancelHref={backTo(initiative)}
+      {...form}
+      {...aboutThe(initiative, reload)}
     >
       <TextField
         id="statement"
@@ -94,18 +76,6 @@ function StateHypothesisForm({ initiative, reload }: InitiativeFormContext) {
           : 'Tip: name the change, who it is for, and the measurable outcome (“… for … will …”).'}
       </p>
     </CommandForm>
-  );
-}
-
-export function DefineMetricPage({ initiativeId }: { initiativeId: string }) {
-  return (
-    <InitiativeFormPage
-      initiativeId={initiativeId}
-      action="define-success-metric"
-      intro="What good looks like, fixed before the first step: a primary metric to judge by, or a guardrail that must not get worse."
-    >
-      {(context) => <DefineMetricForm {...context} />}
-    </InitiativeFormPage>
   );
 }
 
@@ -147,7 +117,7 @@ export function metricRules(
   ];
 }
 
-function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
+export function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'PRIMARY' | 'GUARDRAIL'>(
     initiative.metrics.some((m) => m.kind === 'PRIMARY') ? 'GUARDRAIL' : 'PRIMARY',
@@ -161,7 +131,7 @@ function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
   const [metricId, setMetricId] = useState('');
   const command = useCommand<DefineSuccessMetricInput, InitiativeAnswer>(DEFINE_SUCCESS_METRIC, 'defineSuccessMetric');
   const fields = ['name', 'unit', 'baseline', 'target', 'source', 'metricId', 'direction', 'cadence', 'kind'];
-  const { problems, errors, check, onEdit } = useChecks(command, fields);
+  const { problems, errors, check, form } = useChecks(command, fields);
   const b = parseNumber(baseline);
   const t = parseNumber(target);
   const rules = metricRules(
@@ -209,12 +179,8 @@ function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
       label="Define success metric"
       submitLabel="Define success metric"
       onSubmit={submit}
-      sending={command.sending}
-      onEdit={onEdit}
-      problem={problems.general}
-      entity="initiative"
-      onReload={reload}
-      cancelHref={backTo(initiative)}
+      {...form}
+      {...aboutThe(initiative, reload)}
     >
       <TextField
         id="name"
@@ -337,21 +303,9 @@ function DefineMetricForm({ initiative, reload }: InitiativeFormContext) {
   );
 }
 
-export function LaunchPilotPage({ initiativeId }: { initiativeId: string }) {
-  return (
-    <InitiativeFormPage
-      initiativeId={initiativeId}
-      action="launch-pilot"
-      intro="A line manager owns the pilot; some ICs try the change, and others, in a control group, keep working as before for comparison."
-    >
-      {(context) => <LaunchPilotForm {...context} />}
-    </InitiativeFormPage>
-  );
-}
-
 type Placement = 'PILOT' | 'CONTROL' | 'OUT';
 
-function LaunchPilotForm({ initiative, team, reload }: InitiativeFormContext) {
+export function LaunchPilotForm({ initiative, team, reload }: InitiativeFormContext) {
   const managers = team.members.filter((m) => m.role === 'MANAGER');
   const ics = team.members.filter((m) => m.role === 'IC');
   const [ownerId, setOwnerId] = useState(managers.length === 1 ? managers[0].id : '');
@@ -396,9 +350,7 @@ function LaunchPilotForm({ initiative, team, reload }: InitiativeFormContext) {
       sending={command.sending}
       onEdit={command.forgetRefusal}
       problem={problems.general}
-      entity="initiative"
-      onReload={reload}
-      cancelHref={backTo(initiative)}
+      {...aboutThe(initiative, reload)}
       disabledReason={
         !ownerId ? 'Choose who owns the pilot.' : pilot.length === 0 ? 'Put at least one IC in the pilot group.' : null
       }
@@ -483,23 +435,11 @@ function localDate(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function StartIterationPage({ initiativeId }: { initiativeId: string }) {
-  return (
-    <InitiativeFormPage
-      initiativeId={initiativeId}
-      action="start-iteration"
-      intro="One build-measure-learn loop: what changes now, and when you plan to look at the results."
-    >
-      {(context) => <StartIterationForm {...context} />}
-    </InitiativeFormPage>
-  );
-}
-
-function StartIterationForm({ initiative, reload }: InitiativeFormContext) {
+export function StartIterationForm({ initiative, reload }: InitiativeFormContext) {
   const [change, setChange] = useState('');
   const [plannedEnd, setPlannedEnd] = useState(() => localDate(Date.now() + 14 * 86_400_000));
   const command = useCommand<StartIterationInput, InitiativeAnswer>(START_ITERATION, 'startIteration');
-  const { problems, errors, check, onEdit } = useChecks(command, ['change', 'plannedEndAt']);
+  const { errors, check, form } = useChecks(command, ['change', 'plannedEndAt']);
   const number = initiative.iterations.length + 1;
 
   const submit = async () => {
@@ -522,12 +462,8 @@ function StartIterationForm({ initiative, reload }: InitiativeFormContext) {
       label="Start iteration"
       submitLabel={`Start iteration ${number}`}
       onSubmit={submit}
-      sending={command.sending}
-      onEdit={onEdit}
-      problem={problems.general}
-      entity="initiative"
-      onReload={reload}
-      cancelHref={backTo(initiative)}
+      {...form}
+      {...aboutThe(initiative, reload)}
     >
       <TextField
         id="change"
@@ -552,30 +488,18 @@ function StartIterationForm({ initiative, reload }: InitiativeFormContext) {
   );
 }
 
-export function CompleteIterationPage({ initiativeId }: { initiativeId: string }) {
-  return (
-    <InitiativeFormPage
-      initiativeId={initiativeId}
-      action="complete-iteration"
-      intro="Close the open iteration with what it showed; a decision on the pilot follows."
-    >
-      {(context) => <CompleteIterationForm {...context} />}
-    </InitiativeFormPage>
-  );
-}
-
 const OUTCOME_HINT: Record<IterationOutcome, string> = {
   VALIDATED: 'the hypothesis held',
   INVALIDATED: 'the hypothesis did not hold',
   INCONCLUSIVE: 'too little to tell',
 };
 
-function CompleteIterationForm({ initiative, reload }: InitiativeFormContext) {
+export function CompleteIterationForm({ initiative, reload }: InitiativeFormContext) {
   const open = initiative.iterations.find((it) => !it.completedAt)!;
   const [outcome, setOutcome] = useState<IterationOutcome | null>(null);
   const [learnings, setLearnings] = useState('');
   const command = useCommand<CompleteIterationInput, InitiativeAnswer>(COMPLETE_ITERATION, 'completeIteration');
-  const { problems, errors, check, onEdit } = useChecks(command, ['outcome', 'learnings']);
+  const { errors, check, form } = useChecks(command, ['outcome', 'learnings']);
 
   const submit = async () => {
     const found: Record<string, string> = {};
@@ -596,12 +520,8 @@ function CompleteIterationForm({ initiative, reload }: InitiativeFormContext) {
       label="Complete iteration"
       submitLabel={`Complete iteration ${open.number}`}
       onSubmit={submit}
-      sending={command.sending}
-      onEdit={onEdit}
-      problem={problems.general}
-      entity="initiative"
-      onReload={reload}
-      cancelHref={backTo(initiative)}
+      {...form}
+      {...aboutThe(initiative, reload)}
     >
       <p>
         Iteration {open.number}: {open.change}{' '}
@@ -633,25 +553,13 @@ function CompleteIterationForm({ initiative, reload }: InitiativeFormContext) {
   );
 }
 
-export function GiveFeedbackPage({ initiativeId }: { initiativeId: string }) {
-  return (
-    <InitiativeFormPage
-      initiativeId={initiativeId}
-      action="give-feedback"
-      intro="A suggestion, a concern or praise, in your own name."
-    >
-      {(context) => <GiveFeedbackForm {...context} />}
-    </InitiativeFormPage>
-  );
-}
-
-function GiveFeedbackForm({ initiative, team }: InitiativeFormContext) {
+export function GiveFeedbackForm({ initiative, team, reload }: InitiativeFormContext) {
   const { session } = useSession();
   const me = team.members.find((m) => m.id === session?.sub);
   const [kind, setKind] = useState<SubmitFeedbackInput['kind']>('SUGGESTION');
   const [text, setText] = useState('');
   const command = useCommand<SubmitFeedbackInput, InitiativeAnswer>(SUBMIT_FEEDBACK, 'submitFeedback');
-  const { problems, errors, check, onEdit } = useChecks(command, ['text', 'kind']);
+  const { problems, errors, check, form } = useChecks(command, ['text', 'kind']);
 
   const submit = async () => {
     if (!check(text.trim() ? {} : { text: 'Write your feedback.' })) return;
@@ -664,11 +572,8 @@ function GiveFeedbackForm({ initiative, team }: InitiativeFormContext) {
       label="Give feedback"
       submitLabel="Give feedback"
       onSubmit={submit}
-      sending={command.sending}
-      onEdit={onEdit}
-      problem={problems.general}
-      entity="initiative"
-      cancelHref={backTo(initiative)}
+      {...form}
+      {...aboutThe(initiative, reload)}
     >
       <p className="muted">
         You give it as <strong>{me?.name ?? session?.sub}</strong>.

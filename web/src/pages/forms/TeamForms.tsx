@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { mayRegisterTeam, teamActions } from '../../actions';
+import { ReactNode, useMemo, useState } from 'react';
+import { mayRegisterTeam, TeamAction, teamActions } from '../../actions';
 import {
   ADD_TEAM_MEMBER,
   ADD_TEAM_MEMBERS,
@@ -50,12 +50,7 @@ export function RegisterTeamPage() {
   const [threshold, setThreshold] = useState('50');
   const [paralysis, setParalysis] = useState('21');
   const command = useCommand<RegisterTeamInput, TeamAnswer>(REGISTER_TEAM, 'registerTeam');
-  const { problems, errors, check, onEdit } = useChecks(command, [
-    'name',
-    'teamId',
-    'impactThreshold',
-    'paralysisLimitDays',
-  ]);
+  const { errors, check, form } = useChecks(command, ['name', 'teamId', 'impactThreshold', 'paralysisLimitDays']);
   const chosenId = teamId.trim() || idFrom(name);
 
   const submit = async () => {
@@ -95,9 +90,7 @@ export function RegisterTeamPage() {
           label="Register team"
           submitLabel="Register team"
           onSubmit={submit}
-          sending={command.sending}
-          onEdit={onEdit}
-          problem={problems.general}
+          {...form}
           entity="team"
           cancelHref={href({ page: 'portfolio' })}
         >
@@ -137,11 +130,27 @@ export function RegisterTeamPage() {
   );
 }
 
-/** Add members: one through a small form, or many pasted from a spreadsheet, one per line. */
-export function AddMembersPage({ teamId }: { teamId: string }) {
+/** A form page on a team: loads its roster, and says why not when the action is not open to the signed-in person. */
+function TeamFormPage({
+  teamId,
+  action,
+  title,
+  intro,
+  refusal,
+  children,
+}: {
+  teamId: string;
+  action: TeamAction;
+  title: string;
+  intro: string;
+  /** Why the action is not open, in words. */
+  refusal: string;
+  children(team: RosterTeam, reload: () => void): ReactNode;
+}) {
   const { session } = useSession();
   const { team, error, loading, reload } = useRoster(teamId);
   const back = { href: href({ page: 'team', teamId }), label: 'Back to the team' };
+  const allowed = teamActions(session, teamId).includes(action);
   return (
     <>
       <FormPageHeader
@@ -150,21 +159,34 @@ export function AddMembersPage({ teamId }: { teamId: string }) {
             <a href={href({ page: 'portfolio' })}>Portfolio</a> / <a href={back.href}>{team?.name ?? teamId}</a>
           </>
         }
-        title="Add members"
-        intro="Line managers and ICs count in the headcount; directors do not."
+        title={title}
+        intro={intro}
       />
       {error != null && <ErrorMessage error={error} context="team" />}
       {loading && !team && <Loading what="the team" />}
-      {team && !teamActions(session, teamId).includes('add-members') && (
-        <NotPossible back={back}>Only a director of this team adds members.</NotPossible>
-      )}
-      {team && teamActions(session, teamId).includes('add-members') && (
+      {team && !allowed && <NotPossible back={back}>{refusal}</NotPossible>}
+      {team && allowed && children(team, reload)}
+    </>
+  );
+}
+
+/** Add members: one through a small form, or many pasted from a spreadsheet, one per line. */
+export function AddMembersPage({ teamId }: { teamId: string }) {
+  return (
+    <TeamFormPage
+      teamId={teamId}
+      action="add-members"
+      title="Add members"
+      intro="Line managers and ICs count in the headcount; directors do not."
+      refusal="Only a director of this team adds members."
+    >
+      {(team, reload) => (
         <div className="grid two">
           <PasteMembersForm team={team} onReload={reload} />
           <OneMemberForm team={team} onReload={reload} />
         </div>
       )}
-    </>
+    </TeamFormPage>
   );
 }
 
@@ -180,7 +202,7 @@ function OneMemberForm({ team, onReload }: { team: RosterTeam; onReload(): void 
   const [role, setRole] = useState<MemberRole>('IC');
   const [managerId, setManagerId] = useState('');
   const command = useCommand<AddTeamMemberInput, TeamAnswer>(ADD_TEAM_MEMBER, 'addTeamMember');
-  const { problems, errors, check, onEdit } = useChecks(command, ['name', 'memberId', 'role', 'managerId']);
+  const { errors, check, form } = useChecks(command, ['name', 'memberId', 'role', 'managerId']);
   const chosenId = memberId.trim() || idFrom(name);
 
   const submit = async () => {
@@ -206,9 +228,7 @@ function OneMemberForm({ team, onReload }: { team: RosterTeam; onReload(): void 
       label="Add one member"
       submitLabel="Add member"
       onSubmit={submit}
-      sending={command.sending}
-      onEdit={onEdit}
-      problem={problems.general}
+      {...form}
       entity="team"
       onReload={onReload}
     >
@@ -362,27 +382,16 @@ export function RefusedLines({
 
 /** Propose initiative: what it is, the problem, and whom it could reach, assessed live against the team. */
 export function ProposeInitiativePage({ teamId }: { teamId: string }) {
-  const { session } = useSession();
-  const { team, error, loading } = useRoster(teamId);
-  const back = { href: href({ page: 'team', teamId }), label: 'Back to the team' };
   return (
-    <>
-      <FormPageHeader
-        crumbs={
-          <>
-            <a href={href({ page: 'portfolio' })}>Portfolio</a> / <a href={back.href}>{team?.name ?? teamId}</a>
-          </>
-        }
-        title="Propose initiative"
-        intro="A change in how the team works, run as an experiment: next come its hypothesis and what success looks like."
-      />
-      {error != null && <ErrorMessage error={error} context="team" />}
-      {loading && !team && <Loading what="the team" />}
-      {team && !teamActions(session, teamId).includes('propose-initiative') && (
-        <NotPossible back={back}>Only a director of this team proposes initiatives.</NotPossible>
-      )}
-      {team && teamActions(session, teamId).includes('propose-initiative') && <ProposeForm team={team} />}
-    </>
+    <TeamFormPage
+      teamId={teamId}
+      action="propose-initiative"
+      title="Propose initiative"
+      intro="A change in how the team works, run as an experiment: next come its hypothesis and what success looks like."
+      refusal="Only a director of this team proposes initiatives."
+    >
+      {(team) => <ProposeForm team={team} />}
+    </TeamFormPage>
   );
 }
 
@@ -407,12 +416,7 @@ function ProposeForm({ team }: { team: RosterTeam }) {
   const [reach, setReach] = useState('');
   const [initiativeId, setInitiativeId] = useState('');
   const command = useCommand<ProposeInitiativeInput, InitiativeAnswer>(PROPOSE_INITIATIVE, 'proposeInitiative');
-  const { problems, errors, check, onEdit } = useChecks(command, [
-    'title',
-    'problem',
-    'potentialReach',
-    'initiativeId',
-  ]);
+  const { errors, check, form } = useChecks(command, ['title', 'problem', 'potentialReach', 'initiativeId']);
   const reachNumber = parseNumber(reach);
 
   const submit = async () => {
@@ -442,9 +446,7 @@ function ProposeForm({ team }: { team: RosterTeam }) {
       label="Propose initiative"
       submitLabel="Propose initiative"
       onSubmit={submit}
-      sending={command.sending}
-      onEdit={onEdit}
-      problem={problems.general}
+      {...form}
       entity="team"
       cancelHref={href({ page: 'team', teamId: team.id })}
     >

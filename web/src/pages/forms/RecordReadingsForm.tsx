@@ -17,21 +17,9 @@ import {
   Refused,
 } from '../../forms/parse';
 import { messageOf, problemsOf } from '../../forms/problems';
-import { href, navigate } from '../../router';
+import { navigate } from '../../router';
 import { RefusedLines } from './TeamForms';
-import { InitiativeFormContext, InitiativeFormPage } from './FormPage';
-
-export function RecordReadingsPage({ initiativeId }: { initiativeId: string }) {
-  return (
-    <InitiativeFormPage
-      initiativeId={initiativeId}
-      action="record-readings"
-      intro="One reading per person and period, for the pilot and the control group. Type, paste a block from a spreadsheet, or import a CSV file; check what will be sent, then record it all at once."
-    >
-      {(context) => <ReadingsForm {...context} />}
-    </InitiativeFormPage>
-  );
-}
+import { aboutThe, InitiativeFormContext } from './FormPage';
 
 export function periodLabel(period: string, cadence: Cadence): string {
   const iso = `${period}T00:00:00Z`;
@@ -47,7 +35,7 @@ interface Planned extends Reading {
   personName: string;
 }
 
-function ReadingsForm({ initiative, team, reload }: InitiativeFormContext) {
+export function ReadingsForm({ initiative, team, reload }: InitiativeFormContext) {
   const open = initiative.iterations.find((it) => !it.completedAt)!;
   const names = useMemo(() => new Map(team.members.map((m) => [m.id, m.name])), [team.members]);
   const people: CohortMember[] = useMemo(
@@ -204,9 +192,7 @@ function ReadingsForm({ initiative, team, reload }: InitiativeFormContext) {
       sending={command.sending}
       onEdit={command.forgetRefusal}
       problem={problems.general}
-      entity="initiative"
-      onReload={reload}
-      cancelHref={href({ page: 'initiative', initiativeId: initiative.id })}
+      {...aboutThe(initiative, reload)}
       disabledReason={
         unreadable.length > 0
           ? 'Correct the values that are not numbers first.'

@@ -18,8 +18,8 @@ import { DecisionRecommendation } from '../../forms/decision-aids';
 import { RadioGroup, TextField } from '../../forms/Fields';
 import { flash } from '../../forms/flash';
 import { useChecks } from '../../forms/problems';
-import { href, navigate } from '../../router';
-import { InitiativeFormContext, InitiativeFormPage } from './FormPage';
+import { navigate } from '../../router';
+import { aboutThe, InitiativeFormContext } from './FormPage';
 
 const KIND_HINT: Record<DecisionKind, string> = {
   PERSEVERE: 'keep the hypothesis and run another iteration',
@@ -28,25 +28,13 @@ const KIND_HINT: Record<DecisionKind, string> = {
   STOP: 'end it here; this closes the initiative',
 };
 
-export function RecordDecisionPage({ initiativeId }: { initiativeId: string }) {
-  return (
-    <InitiativeFormPage
-      initiativeId={initiativeId}
-      action="record-decision"
-      intro="Decide after the iteration, on its evidence: the figures below are frozen into the decision as they stand when you record it."
-    >
-      {(context) => <RecordDecisionForm {...context} />}
-    </InitiativeFormPage>
-  );
-}
-
-function RecordDecisionForm({ initiative, reload }: InitiativeFormContext) {
+export function RecordDecisionForm({ initiative, reload }: InitiativeFormContext) {
   const iteration = [...initiative.iterations].reverse().find((it) => it.completedAt)!;
   const [kind, setKind] = useState<DecisionKind | null>(null);
   const [rationale, setRationale] = useState('');
   const [revised, setRevised] = useState('We believe that ');
   const command = useCommand<RecordDecisionInput, InitiativeAnswer>(RECORD_DECISION, 'recordDecision');
-  const { problems, errors, check, onEdit } = useChecks(command, ['kind', 'rationale', 'revisedHypothesis']);
+  const { errors, check, form } = useChecks(command, ['kind', 'rationale', 'revisedHypothesis']);
 
   const submit = async () => {
     const found: Record<string, string> = {};
@@ -83,12 +71,8 @@ function RecordDecisionForm({ initiative, reload }: InitiativeFormContext) {
         label="Record decision"
         submitLabel="Record decision"
         onSubmit={submit}
-        sending={command.sending}
-        onEdit={onEdit}
-        problem={problems.general}
-        entity="initiative"
-        onReload={reload}
-        cancelHref={href({ page: 'initiative', initiativeId: initiative.id })}
+        {...form}
+        {...aboutThe(initiative, reload)}
       >
         <RadioGroup
           id="kind"
