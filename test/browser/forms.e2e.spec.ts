@@ -132,7 +132,7 @@ describe('a director, a manager and a rep run a pilot from idea to decision, in 
     target.getByRole('navigation', { name: /actions/ }).getByRole('link', { name, exact: true });
   const flashSays = (text: string | RegExp, target: Page = page) => expectText(target.getByTestId('flash'), text);
 
-  it('the director registers a team and adds ten members pasted from a spreadsheet', async () => {
+  it('the director registers a team, adds ten members pasted from a spreadsheet, and one more removed again', async () => {
     await signIn(tokens.director);
     await expectAccessible(page, 'portfolio');
     await page.getByRole('link', { name: 'Register team' }).click();
@@ -158,6 +158,18 @@ describe('a director, a manager and a rep run a pilot from idea to decision, in 
     await page.getByRole('button', { name: 'Add 10 members' }).click();
     await flashSays('10 members added to the team.');
     await expectText(page.getByTestId('roster'), /Maya Ortiz.*Line manager.*Ivan Petrov.*IC.*Maya Ortiz.*Noa Weiss/s);
+
+    // One more through the single-member form, removed again after confirming.
+    await action('Add members').click();
+    await page.getByRole('form', { name: 'Add one member' }).getByLabel('Name').fill('Temp Worker');
+    await page.getByLabel('Line manager').selectOption('omar');
+    await page.getByRole('button', { name: 'Add member', exact: true }).click();
+    await flashSays('Temp Worker added to the team.');
+    await expectText(page.getByTestId('roster'), /Temp Worker\s*temp-worker\s*IC\s*Omar Haddad/);
+    await page.getByRole('button', { name: 'Remove Temp Worker' }).click();
+    await page.getByRole('button', { name: 'Confirm: remove Temp Worker' }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'removed' }), 'Temp Worker was removed from the team.');
+    expect(await page.getByTestId('roster').textContent()).not.toContain('Temp Worker');
 
     const { team } = await ok(
       app.gql<{
