@@ -342,6 +342,7 @@ describe('a director, a manager and a rep run a pilot from idea to decision, in 
     const repTab = await context.newPage();
     await signIn(tokens.rep, repTab);
     await openInitiative(repTab);
+    await action('Give feedback', repTab).waitFor();
     expect(
       await repTab
         .getByRole('navigation', { name: /actions/ })
@@ -480,6 +481,7 @@ describe('a director, a manager and a rep run a pilot from idea to decision, in 
       direction: 'INCREASE',
     });
     expect(words).toBe(`${frozen.sentence} ${frozen.verdict}`);
+    await expectText(page.locator('h1 .badge'), 'Scaled');
     expect(
       await page
         .getByRole('navigation', { name: /actions/ })
