@@ -18,6 +18,7 @@ import { TEST_JWT_SECRET, tokenFor } from './support/tokens';
 type MutationName =
   | 'registerTeam'
   | 'addTeamMember'
+  | 'addTeamMembers'
   | 'removeTeamMember'
   | 'proposeInitiative'
   | 'stateHypothesis'
@@ -25,6 +26,7 @@ type MutationName =
   | 'launchPilot'
   | 'startIteration'
   | 'recordMeasurement'
+  | 'recordMeasurements'
   | 'completeIteration'
   | 'recordDecision'
   | 'submitFeedback';
@@ -32,6 +34,7 @@ type MutationName =
 const INPUT_TYPES: Record<MutationName, string> = {
   registerTeam: 'RegisterTeamInput',
   addTeamMember: 'AddTeamMemberInput',
+  addTeamMembers: 'AddTeamMembersInput',
   removeTeamMember: 'RemoveTeamMemberInput',
   proposeInitiative: 'ProposeInitiativeInput',
   stateHypothesis: 'StateHypothesisInput',
@@ -39,6 +42,7 @@ const INPUT_TYPES: Record<MutationName, string> = {
   launchPilot: 'LaunchPilotInput',
   startIteration: 'StartIterationInput',
   recordMeasurement: 'RecordMeasurementInput',
+  recordMeasurements: 'RecordMeasurementsInput',
   completeIteration: 'CompleteIterationInput',
   recordDecision: 'RecordDecisionInput',
   submitFeedback: 'SubmitFeedbackInput',
@@ -50,7 +54,14 @@ const mutation = (name: MutationName) =>
 /** The policy under test, written out cell by cell (DESIGN §7). */
 const ALLOWED: Record<Role, ReadonlySet<MutationName>> = {
   DIRECTOR: new Set(MUTATIONS),
-  MANAGER: new Set(['startIteration', 'recordMeasurement', 'completeIteration', 'recordDecision', 'submitFeedback']),
+  MANAGER: new Set([
+    'startIteration',
+    'recordMeasurement',
+    'recordMeasurements',
+    'completeIteration',
+    'recordDecision',
+    'submitFeedback',
+  ]),
   CONTRIBUTOR: new Set(['submitFeedback']),
   VIEWER: new Set(),
   AUDITOR: new Set(),
@@ -224,6 +235,14 @@ describe('security over real HTTP', () => {
         return { teamId: `${f.tag}-another-team`, name: 'Another team' };
       case 'addTeamMember':
         return { teamId: f.teamId, memberId: `${f.tag}-joiner`, name: 'Jo', role: 'IC', managerId: f.managerA };
+      case 'addTeamMembers':
+        return {
+          teamId: f.teamId,
+          members: [
+            { memberId: `${f.tag}-joiner-a`, name: 'Al', role: 'IC', managerId: f.managerA },
+            { memberId: `${f.tag}-joiner-b`, name: 'Bo', role: 'IC', managerId: f.managerA },
+          ],
+        };
       case 'removeTeamMember':
         return { teamId: f.teamId, memberId: `${f.tag}-leaver` };
       case 'proposeInitiative':
@@ -243,6 +262,16 @@ describe('security over real HTTP', () => {
           value: 12,
           periodStart: '2026-03-02',
           participantId: f.ics[0],
+        };
+      case 'recordMeasurements':
+        return {
+          initiativeId: f.measuring,
+          readings: f.ics.slice(0, 2).map((participantId) => ({
+            metricId: METRIC,
+            value: 11,
+            periodStart: '2026-03-09',
+            participantId,
+          })),
         };
       case 'completeIteration':
         return { initiativeId: f.completing, outcome: 'INCONCLUSIVE', learnings: 'Too early to tell' };

@@ -17,6 +17,8 @@ import { RecordDecisionHandler } from './record-decision/record-decision.command
 import { RecordDecisionResolver } from './record-decision/record-decision.resolver';
 import { RecordMeasurementHandler } from './record-measurement/record-measurement.command';
 import { RecordMeasurementResolver } from './record-measurement/record-measurement.resolver';
+import { RecordMeasurementsHandler } from './record-measurements/record-measurements.command';
+import { RecordMeasurementsResolver } from './record-measurements/record-measurements.resolver';
 import { StartIterationHandler } from './start-iteration/start-iteration.command';
 import { StartIterationResolver } from './start-iteration/start-iteration.resolver';
 import { StateHypothesisHandler } from './state-hypothesis/state-hypothesis.command';
@@ -47,6 +49,8 @@ import { TeamImpactResolver } from './team-impact/team-impact.resolver';
     StartIterationResolver,
     RecordMeasurementHandler,
     RecordMeasurementResolver,
+    RecordMeasurementsHandler,
+    RecordMeasurementsResolver,
     CompleteIterationHandler,
     CompleteIterationResolver,
     RecordDecisionHandler,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AddTeamMemberHandler } from './add-team-member/add-team-member.command';
 import { AddTeamMemberResolver } from './add-team-member/add-team-member.resolver';
+import { AddTeamMembersHandler } from './add-team-members/add-team-members.command';
+import { AddTeamMembersResolver } from './add-team-members/add-team-members.resolver';
 import { RegisterTeamHandler } from './register-team/register-team.command';
 import { RegisterTeamResolver } from './register-team/register-team.resolver';
 import { RemoveTeamMemberHandler } from './remove-team-member/remove-team-member.command';
@@ -15,6 +17,8 @@ import { TeamDetailsResolver } from './team-details/team-details.resolver';
     RegisterTeamResolver,
     AddTeamMemberHandler,
     AddTeamMemberResolver,
+    AddTeamMembersHandler,
+    AddTeamMembersResolver,
     RemoveTeamMemberHandler,
     RemoveTeamMemberResolver,
   ],

@@ -150,3 +150,30 @@ export async function expectText(
   }
   expect(text).toMatch(expected);
 }
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs in the page: axe over the whole document, each violation with where it is. */
+const RUN_AXE = `axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+  result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) })))`;
+
+/**
+ * Runs axe-core (the accessibility engine, injected from its npm package) on the page as it stands and
+ * fails with the list of serious or critical violations, if any.
+ */
+export async function expectAccessible(
+  page: { addScriptTag(options: { path: string }): Promise<unknown>; evaluate<R>(expression: string): Promise<R> },
+  what: string,
+): Promise<void> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate<AxeViolation[]>(RUN_AXE);
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
+  expect({ page: what, violations: serious }).toEqual({ page: what, violations: [] });
+}

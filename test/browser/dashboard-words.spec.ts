@@ -1,4 +1,5 @@
 import { describeComparison, formatNumber, formatPValue } from '../../web/src/format';
+import { timeMarks } from '../../web/src/time-marks';
 
 const metric = { unit: 'customers', direction: 'INCREASE' as const };
 const stats = (n: number, mean: number | null) => ({ n, mean, sd: n > 1 ? 1 : null });
@@ -85,5 +86,43 @@ describe('the dashboard puts a cohort comparison in words a director understands
     expect(formatNumber(1234.5)).toBe('1,235');
     expect(formatNumber(null)).toBe('—');
     expect(formatPValue(0.0021)).toBe('p = 0.002');
+  });
+});
+
+describe('the moments time travel jumps to', () => {
+  it('lands "Just before" a decision on the last instant before its event, after what happened earlier that second', () => {
+    const marks = timeMarks({
+      proposedAt: '2026-01-05T09:00:00.000Z',
+      iterations: [
+        {
+          number: 1,
+          change: 'c',
+          startedAt: '2026-01-12T09:00:00.000Z',
+          plannedEndAt: '2026-01-26T09:00:00.000Z',
+          completedAt: '2026-01-27T10:00:00.200Z',
+          outcome: 'INCONCLUSIVE',
+          learnings: 'l',
+          overdue: false,
+        },
+      ],
+      decisions: [
+        {
+          id: 'd',
+          initiativeId: 'i',
+          kind: 'PIVOT',
+          rationale: 'r',
+          decidedBy: 'dana',
+          decidedAt: '2026-01-27T10:00:00.500Z',
+          iteration: 1,
+          evidence: [],
+        },
+      ],
+    });
+    expect(marks.map((m) => [m.label, m.at])).toEqual([
+      ['Proposed 5 Jan 2026', '2026-01-05T09:00:00.000Z'],
+      ['Iteration 1 started', '2026-01-12T09:00:00.000Z'],
+      ['Just before Pivot', '2026-01-27T10:00:00.499Z'],
+      ['After Pivot', '2026-01-27T10:00:00.500Z'],
+    ]);
   });
 });

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import type { Story } from '../support/story';
-import { expectText, findChromium, REPO_ROOT, startStoryServer, StoryServer } from './browser-support';
+import {
+  expectAccessible,
+  expectText,
+  findChromium,
+  REPO_ROOT,
+  startStoryServer,
+  StoryServer,
+} from './browser-support';
 
 /** The docs' screenshots are taken only by `npm run screenshots`, so a test run leaves the tree as it found it. */
 const SCREENSHOTS = process.env.npm_lifecycle_event === 'screenshots' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
@@ -69,12 +76,14 @@ describe('the dashboard in a browser, against the real service loaded with the r
   it('signs in with a pasted bearer token and shows who is signed in', async () => {
     await open('#/signin');
     await screenshot('sign-in.png');
+    await expectAccessible(page, 'sign-in page');
     await page.getByLabel('Bearer token').fill(directorToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Portfolio impact' }).waitFor();
     await expectText(page.getByTestId('signed-in-as'), /dir · director · all teams/);
     await page.getByRole('link', { name: 'SMB account development' }).first().waitFor();
     await screenshot('portfolio.png', { fullPage: true });
+    await expectAccessible(page, 'portfolio');
   });
 
   it('shows the team impact figures the API computes', async () => {
@@ -98,6 +107,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await expectText(page.getByTestId('paralysis-list'), /Shared objection handbook/);
     await expectText(page.getByTestId('initiative-list'), /Prospect on a new channel\s*Scaled/);
     await screenshot('team-impact.png', { fullPage: true });
+    await expectAccessible(page, 'team impact with its roster');
   });
 
   it('opens an initiative with its metric chart, cohort comparison in words and timeline', async () => {
@@ -124,6 +134,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
       /4 in the pilot, 4 in the control group.*Yes, 95% confidence is reachable/s,
     );
     await screenshot('initiative.png', { fullPage: true });
+    await expectAccessible(page, 'initiative with its chart');
   });
 
   it('travels back in time to the pilot and shows the earlier status', async () => {
@@ -135,6 +146,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await expectText(page.getByTestId('hypothesis'), /LinkedIn for SMB reps/);
     expect(page.url()).toContain('asOf=');
     await screenshot('initiative-time-travel.png', { fullPage: true });
+    await expectAccessible(page, 'initiative in a historical view');
     await page.getByRole('button', { name: 'Back to now' }).first().click();
     await expectText(page.locator('h1 .badge'), 'Scaled');
   });
@@ -146,6 +158,10 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await page.getByTestId('audit-trail').waitFor();
     expect(page.url()).toContain(`#/decisions/${encodeURIComponent(story.scaleDecisionId)}`);
     await screenshot('decision-replay.png', { fullPage: true });
+    await expectAccessible(page, 'decision replay');
+    await open(`#/initiatives/${story.channel}/audit`);
+    await page.getByTestId('audit-trail').waitFor();
+    await expectAccessible(page, 'audit trail');
   });
 
   it('fits a phone-width screen', async () => {
@@ -158,6 +174,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await page.getByTestId(`metric-chart-${story.metricId}`).locator('svg .recharts-line').first().waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await screenshot('initiative-phone.png', { fullPage: true });
+    await expectAccessible(page, 'initiative on a phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -178,6 +195,7 @@ describe('the dashboard in a browser, against the real service loaded with the r
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectText(page.getByRole('alert').first(), /You are not signed in/);
     await screenshot('unauthenticated.png');
+    await expectAccessible(page, 'refused token');
   });
 
   it('runs an example query in the offline GraphQL explorer', async () => {

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
+import { ACTION_LABEL } from './actions';
 import { describeTeams, isExpired } from './auth';
 import { TEAMS_QUERY, TeamsResult } from './api/queries';
 import { useQuery } from './api/useQuery';
 import { AuditTrailPage } from './pages/AuditTrailPage';
 import { DecisionReplayPage } from './pages/DecisionReplayPage';
 import { InitiativePage } from './pages/InitiativePage';
+import { InitiativeFormRoute } from './pages/forms/InitiativeFormRoute';
+import { AddMembersPage, ProposeInitiativePage, RegisterTeamPage } from './pages/forms/TeamForms';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { SignInPage } from './pages/SignInPage';
 import { TeamImpactPage } from './pages/TeamImpactPage';
@@ -76,7 +79,9 @@ export function App() {
 
 function TeamNav({ current }: { current: Location }) {
   const { data } = useQuery<TeamsResult>(TEAMS_QUERY);
-  const teamId = current.route.page === 'team' ? current.route.teamId : null;
+  const { route } = current;
+  const teamId =
+    route.page === 'team' || route.page === 'add-members' || route.page === 'propose-initiative' ? route.teamId : null;
   return (
     <nav aria-label="Teams" className="team-nav">
       <a href={href({ page: 'portfolio' })} aria-current={current.route.page === 'portfolio' ? 'page' : undefined}>
@@ -97,8 +102,16 @@ function titleOf({ route }: Location): string {
       return 'Portfolio';
     case 'team':
       return `Team ${route.teamId}`;
+    case 'register-team':
+      return 'Register team';
+    case 'add-members':
+      return `Add members · team ${route.teamId}`;
+    case 'propose-initiative':
+      return `Propose initiative · team ${route.teamId}`;
     case 'initiative':
       return `Initiative ${route.initiativeId}`;
+    case 'initiative-form':
+      return `${ACTION_LABEL[route.action]} · initiative ${route.initiativeId}`;
     case 'audit':
       return 'Audit trail';
     case 'replay':
@@ -117,8 +130,16 @@ function Page({ location }: { location: Location }) {
       return <PortfolioPage asOf={asOf} />;
     case 'team':
       return <TeamImpactPage key={route.teamId} teamId={route.teamId} asOf={asOf} />;
+    case 'register-team':
+      return <RegisterTeamPage />;
+    case 'add-members':
+      return <AddMembersPage key={route.teamId} teamId={route.teamId} />;
+    case 'propose-initiative':
+      return <ProposeInitiativePage key={route.teamId} teamId={route.teamId} />;
     case 'initiative':
       return <InitiativePage key={route.initiativeId} initiativeId={route.initiativeId} asOf={asOf} />;
+    case 'initiative-form':
+      return <InitiativeFormRoute key={`${route.initiativeId}/${route.action}`} {...route} />;
     case 'audit':
       return <AuditTrailPage key={route.initiativeId} initiativeId={route.initiativeId} />;
     case 'replay':

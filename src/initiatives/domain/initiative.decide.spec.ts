@@ -1,3 +1,4 @@
+import { RowRefused } from '../../shared/domain/rule-broken';
 import { deciderSpec } from '../../shared/testing/decider';
 import { TeamSnapshot } from '../../teams/domain/team.state';
 import {
@@ -9,6 +10,7 @@ import {
   ProposeInitiative,
   RecordDecision,
   RecordMeasurement,
+  RecordMeasurements,
   StartIteration,
   StateHypothesis,
   SubmitFeedback,
@@ -616,6 +618,82 @@ describe('recording a measurement', () => {
     given(inIteration)
       .when(measure({ participantId: 'stranger' }))
       .thenThrows('ParticipantNotInCohort');
+  });
+});
+
+describe('recording many measurements at once', () => {
+  const batch = (readings: RecordMeasurements['readings']): RecordMeasurements => ({
+    type: 'RecordMeasurements',
+    readings,
+    now: T1,
+  });
+  const reading = (overrides: Partial<RecordMeasurements['readings'][number]> = {}) => {
+    const { type: _type, now: _now, ...row } = measure(overrides);
+    return row;
+  };
+
+  it('records every reading in the open iteration, in the order given', () => {
+    given(inIteration)
+      .when(
+        batch([
+          reading({ value: 14 }),
+          reading({ value: 12, participantId: 'ana', periodStart: '2026-01-19' }),
+          reading({ value: 9, cohort: 'CONTROL', participantId: 'leo' }),
+        ]),
+      )
+      .then([
+        measured(14, 'PILOT', { participantId: 'ivan' }),
+        measured(12, 'PILOT', { participantId: 'ana', periodStart: '2026-01-19' }),
+        measured(9, 'CONTROL', { participantId: 'leo' }),
+      ]);
+  });
+
+  it('refuses the whole batch at the first row that breaks a rule, naming the row and its field', () => {
+    const refusal = (() => {
+      try {
+        given(inIteration)
+          .when(
+            batch([
+              reading(),
+              reading({ participantId: 'ana' }),
+              reading({ cohort: 'CONTROL', participantId: 'ivan' }),
+            ]),
+          )
+          .events();
+      } catch (error) {
+        return error;
+      }
+      throw new Error('the batch was accepted');
+    })();
+    expect(refusal).toBeInstanceOf(RowRefused);
+    expect(refusal).toMatchObject({
+      list: 'readings',
+      row: 2,
+      field: 'readings.2.participantId',
+      rule: 'ParticipantNotInCohort',
+    });
+    expect((refusal as RowRefused).message).toBe('readings[2]: ivan is not in the control cohort');
+  });
+
+  it.each([
+    [{ metricId: 'nope' }, 'UnknownMetric', 'readings.0.metricId'],
+    [{ value: Number.NaN }, 'MeasurementMustBeFinite', 'readings.0.value'],
+    [{ periodStart: 'week 2' }, 'InvalidDate', 'readings.0.periodStart'],
+  ])('applies the rules of a single reading to each row: %j', (overrides, rule, field) => {
+    expect(() =>
+      given(inIteration)
+        .when(batch([reading(overrides)]))
+        .events(),
+    ).toThrow(expect.objectContaining({ rule, field }));
+  });
+
+  it('NoOpenIteration and PilotNotLaunched concern the batch, not a row', () => {
+    given(piloting)
+      .when(batch([reading()]))
+      .thenThrows('NoOpenIteration');
+    given(defined)
+      .when(batch([reading()]))
+      .thenThrows('PilotNotLaunched');
   });
 });
 

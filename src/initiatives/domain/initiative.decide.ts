@@ -1,6 +1,6 @@
 import { Decider, EntityType } from '../../shared/domain/decider';
 import { unreachable } from '../../shared/domain/exhaustive';
-import { RuleBroken } from '../../shared/domain/rule-broken';
+import { eachRow, RuleBroken } from '../../shared/domain/rule-broken';
 import { roundFigure } from '../../shared/statistics/precision';
 import { TeamSnapshot } from '../../teams/domain/team.state';
 import {
@@ -372,50 +372,70 @@ export type RecordMeasurement = At & {
   participantId: string | null;
 };
 
-function recordMeasurement(command: RecordMeasurement, state: ProposedInitiative): InitiativeEvent[] {
+/** One reading: of which metric, for which period, cohort and (optionally) participant. */
+export type Reading = Omit<RecordMeasurement, 'type' | 'now'>;
+
+export type RecordMeasurements = At & { type: 'RecordMeasurements'; readings: readonly Reading[] };
+
+function requireOpenIteration(state: ProposedInitiative): { pilot: Piloting; iteration: number } {
   const pilot = requirePiloting(state, 'record measurements');
-  if (!pilot.metrics.some((m) => m.metricId === command.metricId)) {
-    throw new RuleBroken(
-      'UnknownMetric',
-      `No success metric "${command.metricId}" is defined for this initiative`,
-      'metricId',
-    );
-  }
   const open = openIterationOf(pilot);
   if (!open) {
     throw new RuleBroken('NoOpenIteration', 'Measurements are recorded inside an open iteration: start one first');
   }
-  if (!Number.isFinite(command.value)) {
+  return { pilot, iteration: open.number };
+}
+
+function measurementRecorded(pilot: Piloting, iteration: number, reading: Reading, now: string): InitiativeEvent {
+  if (!pilot.metrics.some((m) => m.metricId === reading.metricId)) {
+    throw new RuleBroken(
+      'UnknownMetric',
+      `No success metric "${reading.metricId}" is defined for this initiative`,
+      'metricId',
+    );
+  }
+  if (!Number.isFinite(reading.value)) {
     throw new RuleBroken('MeasurementMustBeFinite', 'A measurement must be a finite number', 'value');
   }
-  instant(command.periodStart, 'periodStart');
-  if (command.cohort === 'CONTROL' && pilot.controlIds.length === 0) {
+  instant(reading.periodStart, 'periodStart');
+  if (reading.cohort === 'CONTROL' && pilot.controlIds.length === 0) {
     throw new RuleBroken('NoControlCohort', 'This pilot has no control cohort to measure', 'cohort');
   }
-  const participantId = command.participantId ?? null;
-  const cohort = command.cohort === 'PILOT' ? pilot.participantIds : pilot.controlIds;
+  const participantId = reading.participantId ?? null;
+  const cohort = reading.cohort === 'PILOT' ? pilot.participantIds : pilot.controlIds;
   if (participantId !== null && !cohort.includes(participantId)) {
     throw new RuleBroken(
       'ParticipantNotInCohort',
-      `${participantId} is not in the ${command.cohort === 'PILOT' ? 'pilot' : 'control'} cohort`,
+      `${participantId} is not in the ${reading.cohort === 'PILOT' ? 'pilot' : 'control'} cohort`,
       'participantId',
     );
   }
-  return [
-    {
-      type: 'MeasurementRecorded',
-      data: {
-        initiativeId: pilot.initiativeId,
-        metricId: command.metricId,
-        iteration: open.number,
-        value: command.value,
-        periodStart: command.periodStart,
-        cohort: command.cohort,
-        participantId,
-        recordedAt: command.now,
-      },
+  return {
+    type: 'MeasurementRecorded',
+    data: {
+      initiativeId: pilot.initiativeId,
+      metricId: reading.metricId,
+      iteration,
+      value: reading.value,
+      periodStart: reading.periodStart,
+      cohort: reading.cohort,
+      participantId,
+      recordedAt: now,
     },
-  ];
+  };
+}
+
+function recordMeasurement(command: RecordMeasurement, state: ProposedInitiative): InitiativeEvent[] {
+  const { pilot, iteration } = requireOpenIteration(state);
+  return [measurementRecorded(pilot, iteration, command, command.now)];
+}
+
+/** Many readings in one decision: each under the rules of one, and a refused row refuses them all. */
+function recordMeasurements(command: RecordMeasurements, state: ProposedInitiative): InitiativeEvent[] {
+  const { pilot, iteration } = requireOpenIteration(state);
+  return eachRow('readings', command.readings, (reading) =>
+    measurementRecorded(pilot, iteration, reading, command.now),
+  );
 }
 
 export type CompleteIteration = At & { type: 'CompleteIteration'; outcome: IterationOutcome; learnings: string };
@@ -642,6 +662,7 @@ export type InitiativeCommand =
   | LaunchPilot
   | StartIteration
   | RecordMeasurement
+  | RecordMeasurements
   | CompleteIteration
   | RecordDecision
   | SubmitFeedback;
@@ -662,6 +683,8 @@ export function decideInitiative(command: InitiativeCommand, state: InitiativeSt
       return startIteration(command, state);
     case 'RecordMeasurement':
       return recordMeasurement(command, state);
+    case 'RecordMeasurements':
+      return recordMeasurements(command, state);
     case 'CompleteIteration':
       return completeIteration(command, state);
     case 'RecordDecision':

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { Forbidden } from '../auth/authorization';
 import { NotFound } from '../domain/not-found';
-import { RuleBroken } from '../domain/rule-broken';
+import { RowRefused, RuleBroken } from '../domain/rule-broken';
 import { WriteNotYetVisible } from '../projections/read-models';
 import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/event-store.port';
-import { formatError } from './errors';
+import { badUserInput, formatError } from './errors';
 
 /** What Apollo hands formatError for an error thrown inside a resolver. */
 function fromResolver(error: Error) {
@@ -46,6 +46,27 @@ describe('formatError', () => {
     expect(unavailable.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect(unavailable.message).not.toContain('14 UNAVAILABLE');
     expect(masked).toEqual([]);
+  });
+
+  it('refuses a batch as bad input at the row that breaks a rule, naming the row, its field and the rule', () => {
+    const broken = new RuleBroken('ParticipantNotInCohort', 'ivan is not in the control cohort', 'participantId');
+    const { formatted, wrapped } = fromResolver(new RowRefused('readings', 3, broken));
+    expect(formatError(formatted, wrapped)).toEqual({
+      message: 'readings[3]: ivan is not in the control cohort',
+      path: ['field'],
+      extensions: { code: 'BAD_USER_INPUT', field: 'readings.3.participantId', row: 3, rule: 'ParticipantNotInCohort' },
+    });
+  });
+
+  it('names the row of an invalid list item found by input validation', () => {
+    const invalid = badUserInput('members.12.role', 'role must be one of the following values: DIRECTOR, MANAGER, IC');
+    expect(formatError(invalid.toJSON(), invalid).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'members.12.role',
+      row: 12,
+    });
+    const plain = badUserInput('name', 'name must be longer than or equal to 1 characters');
+    expect(formatError(plain.toJSON(), plain).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
   });
 
   it('maps the domain and application errors of the write path to their codes, never masking them', () => {

@@ -1,7 +1,7 @@
 import { GraphQLFormattedError, GraphQLError } from 'graphql';
 import { Forbidden } from '../auth/authorization';
 import { NotFound } from '../domain/not-found';
-import { RuleBroken } from '../domain/rule-broken';
+import { RowRefused, RuleBroken } from '../domain/rule-broken';
 import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/event-store.port';
 import { WriteNotYetVisible } from '../projections/read-models';
 import { asTokenLimitError, QueryLimitCode, QueryLimitExceeded } from './query-limits';
@@ -19,8 +19,17 @@ export type ErrorCode =
   | QueryLimitCode
   | 'INTERNAL_SERVER_ERROR';
 
+/** Bad input, naming the field at fault; in a list, `field` is its path (`readings.3.value`) and `row` the index. */
 export function badUserInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+  const row = rowOf(field);
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', field, ...(row === undefined ? {} : { row }) },
+  });
+}
+
+function rowOf(field: string): number | undefined {
+  const index = field.split('.').find((part) => /^\d+$/.test(part));
+  return index === undefined ? undefined : Number(index);
 }
 
 export function unauthenticated(message = 'A valid bearer token is required'): GraphQLError {
@@ -50,7 +59,7 @@ const KNOWN_CODES = new Set<string>([
   ...REQUEST_ERROR_CODES,
 ]);
 
-const SAFE_EXTENSION_KEYS = ['field', 'limit'];
+const SAFE_EXTENSION_KEYS = ['field', 'row', 'limit'];
 
 /**
  * The only way an error leaves the service: domain and store errors get their public code,
@@ -66,6 +75,14 @@ export function formatError(
   const limit = original instanceof QueryLimitExceeded ? original : asTokenLimitError(original);
   if (limit) {
     return publicError(formatted, limit.message, limit.code, { limit: limit.limit, found: limit.found });
+  }
+  if (original instanceof RowRefused) {
+    // A row of a batch is input the client can correct where it sits; the rule says why it was refused.
+    return publicError(formatted, original.message, 'BAD_USER_INPUT', {
+      field: original.field,
+      row: original.row,
+      rule: original.rule,
+    });
   }
   if (original instanceof RuleBroken) {
     return publicError(formatted, original.message, 'DOMAIN_RULE', { rule: original.rule, field: original.field });

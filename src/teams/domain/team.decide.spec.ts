@@ -1,5 +1,6 @@
+import { RowRefused } from '../../shared/domain/rule-broken';
 import { deciderSpec } from '../../shared/testing/decider';
-import { AddTeamMember, decideTeam, RegisterTeam, RemoveTeamMember, TeamCommand } from './team.decide';
+import { AddTeamMember, AddTeamMembers, decideTeam, RegisterTeam, RemoveTeamMember, TeamCommand } from './team.decide';
 import { TeamEvent, TeamMemberAdded, TeamRegistered } from './team.events';
 import { evolveTeam, initialTeamState, TeamState, teamSnapshot } from './team.state';
 
@@ -143,6 +144,65 @@ describe('adding a team member', () => {
     given([registered])
       .when(add('ivan', { managerId: 'nobody' }))
       .thenThrows('LineManagerMustLeadInTeam');
+  });
+});
+
+describe('adding several members at once', () => {
+  const batch = (...members: AddTeamMembers['members']): AddTeamMembers => ({
+    type: 'AddTeamMembers',
+    teamId: 'sales',
+    members,
+    now: NOW,
+  });
+  const row = (memberId: string, overrides: Partial<AddTeamMembers['members'][number]> = {}) => ({
+    memberId,
+    name: `Name of ${memberId}`,
+    role: 'IC' as const,
+    managerId: null,
+    ...overrides,
+  });
+  const refusalOf = (history: TeamEvent[], command: AddTeamMembers): RowRefused => {
+    try {
+      given(history).when(command).events();
+    } catch (error) {
+      expect(error).toBeInstanceOf(RowRefused);
+      return error as RowRefused;
+    }
+    throw new Error('the batch was accepted');
+  };
+
+  it('adds every member in order; a line manager may be added earlier in the same batch', () => {
+    given([registered])
+      .when(batch(row('maria', { role: 'MANAGER' }), row('ivan', { managerId: 'maria' })))
+      .then([member('maria', 'MANAGER'), member('ivan', 'IC', 'maria')]);
+  });
+
+  it('refuses the whole batch at a member named twice, naming the second row', () => {
+    const refused = refusalOf([registered], batch(row('ivan'), row('ana'), row('ivan')));
+    expect(refused).toMatchObject({ row: 2, field: 'members.2.memberId', rule: 'MemberAlreadyInTeam' });
+  });
+
+  it('refuses the whole batch at a row that breaks any rule of adding one member', () => {
+    expect(refusalOf([registered, member('ivan', 'IC')], batch(row('ana'), row('ivan')))).toMatchObject({
+      row: 1,
+      rule: 'MemberAlreadyInTeam',
+    });
+    expect(refusalOf([registered], batch(row('ana', { name: ' ' })))).toMatchObject({
+      row: 0,
+      field: 'members.0.name',
+      rule: 'MemberNameLength',
+    });
+    expect(refusalOf([registered], batch(row('ana'), row('leo', { managerId: 'ana' })))).toMatchObject({
+      row: 1,
+      field: 'members.1.managerId',
+      rule: 'LineManagerMustLeadInTeam',
+    });
+  });
+
+  it('TeamNotRegistered: concerns the batch, not a row', () => {
+    given([])
+      .when(batch(row('ivan')))
+      .thenThrows('TeamNotRegistered');
   });
 });
 

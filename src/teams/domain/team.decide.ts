@@ -1,6 +1,6 @@
 import { Decider, EntityType } from '../../shared/domain/decider';
 import { unreachable } from '../../shared/domain/exhaustive';
-import { RuleBroken } from '../../shared/domain/rule-broken';
+import { eachRow, RuleBroken } from '../../shared/domain/rule-broken';
 import { MemberRole, TeamEvent, teamStreamId } from './team.events';
 import { evolveTeam, initialTeamState, TeamState } from './team.state';
 
@@ -103,6 +103,27 @@ function addTeamMember(command: AddTeamMember, team: ActiveTeam): TeamEvent[] {
   ];
 }
 
+/** One member of a batch: who joins, in which role, under which line manager. */
+export type NewTeamMember = Pick<AddTeamMember, 'memberId' | 'name' | 'role' | 'managerId'>;
+
+export type AddTeamMembers = { type: 'AddTeamMembers'; teamId: string; members: readonly NewTeamMember[]; now: string };
+
+/**
+ * Several members at once, each under the rules of adding one, in order: a line manager may be a
+ * member added earlier in the same batch, and a member named twice is refused at the second row.
+ */
+function addTeamMembers(command: AddTeamMembers, team: ActiveTeam): TeamEvent[] {
+  let current = team;
+  return eachRow('members', command.members, (member) => {
+    const [added] = addTeamMember(
+      { ...member, type: 'AddTeamMember', teamId: command.teamId, now: command.now },
+      current,
+    );
+    current = evolveTeam(current, added) as ActiveTeam;
+    return added;
+  });
+}
+
 export type RemoveTeamMember = { type: 'RemoveTeamMember'; teamId: string; memberId: string; now: string };
 
 function removeTeamMember(command: RemoveTeamMember, team: ActiveTeam): TeamEvent[] {
@@ -114,7 +135,7 @@ function removeTeamMember(command: RemoveTeamMember, team: ActiveTeam): TeamEven
   ];
 }
 
-export type TeamCommand = RegisterTeam | AddTeamMember | RemoveTeamMember;
+export type TeamCommand = RegisterTeam | AddTeamMember | AddTeamMembers | RemoveTeamMember;
 
 export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] {
   if (command.type === 'RegisterTeam') return registerTeam(command, state);
@@ -124,6 +145,8 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
   switch (command.type) {
     case 'AddTeamMember':
       return addTeamMember(command, state);
+    case 'AddTeamMembers':
+      return addTeamMembers(command, state);
     case 'RemoveTeamMember':
       return removeTeamMember(command, state);
     default:

@@ -278,6 +278,21 @@ export interface TeamMembersResult {
   team: { id: string; name: string; members: TeamMember[] } | null;
 }
 
+export interface RosterMember extends TeamMember {
+  addedAt: string;
+}
+export interface Roster extends TeamSummary {
+  version: number;
+  members: RosterMember[];
+}
+/** A team with who is in it, for the roster and the forms that pick people. */
+export const ROSTER_QUERY = `query Roster($teamId: ID!, $asOf: DateTime) {
+  team(id: $teamId, asOf: $asOf) { id name version headcount impactThreshold paralysisLimitDays members { id name role managerId addedAt } }
+}`;
+export interface RosterResult {
+  team: Roster | null;
+}
+
 export const METRIC_SERIES_QUERY = `query MetricSeries($initiativeId: ID!, $metricId: ID!, $asOf: DateTime) {
   metricSeries(initiativeId: $initiativeId, metricId: $metricId, asOf: $asOf) { periodStart cohort iteration n mean min max }
 }`;

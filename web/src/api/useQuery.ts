@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { graphql, Variables } from './graphql';
+import { onWrite } from './writes';
 import { useSession } from '../session';
 
 export interface QueryState<T> {
@@ -9,7 +10,10 @@ export interface QueryState<T> {
   reload: () => void;
 }
 
-/** Runs a query with the signed-in token whenever the query or its variables change; `skip` holds it back. */
+/**
+ * Runs a query with the signed-in token whenever the query or its variables change, and again after
+ * every write made from this tab (keeping the figures on screen meanwhile); `skip` holds it back.
+ */
 export function useQuery<T>(
   query: string | null,
   variables: Variables = {},
@@ -25,6 +29,7 @@ export function useQuery<T>(
   });
   const [nonce, setNonce] = useState(0);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
+  useEffect(() => onWrite(reload), [reload]);
 
   useEffect(() => {
     if (options.skip || query === null) {

@@ -31,8 +31,11 @@ const ROWS: Array<[string, Cell]> = [
 export function EvidenceTable({
   recorded,
   recomputed,
+  heading = 'Recorded in the decision',
 }: {
   recorded: MetricEvidence;
+  /** What the first column of figures is. */
+  heading?: string;
   /** null: the replay has no evidence for this metric. */
   recomputed?: MetricEvidence | null;
 }) {
@@ -44,7 +47,7 @@ export function EvidenceTable({
           <tr>
             <th scope="col">Figure</th>
             <th scope="col" className="num">
-              Recorded in the decision
+              {heading}
             </th>
             {recomputed !== undefined && (
               <th scope="col" className="num">

@@ -25,7 +25,12 @@ export function StatusChart({ counts, title = 'Initiatives by status' }: { count
       </figcaption>
       <div aria-hidden="true" style={{ width: '100%', height: 190 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 32, bottom: 4, left: 8 }}>
+          <BarChart
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 32, bottom: 4, left: 8 }}
+            accessibilityLayer={false}
+          >
             <XAxis type="number" allowDecimals={false} hide />
             <YAxis type="category" dataKey="label" width={72} tickLine={false} axisLine={false} />
             <Bar dataKey="count" isAnimationActive={false} radius={[0, 4, 4, 0]}>

@@ -1,10 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../format';
-
-export interface TimeMark {
-  at: string;
-  label: string;
-}
+import type { TimeMark } from '../time-marks';
 
 interface Props {
   /** The instant shown, or null for now. */

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { ACTION_LABEL, initiativeActions } from '../actions';
 import {
   COHORT_COMPARISON_QUERY,
   CohortComparisonResult,
@@ -28,7 +29,8 @@ import { MetricChart } from '../components/MetricChart';
 import { OnTrack, Progress } from '../components/Progress';
 import { Recommendation } from '../components/Recommendation';
 import { StatusBadge } from '../components/StatusBadge';
-import { HistoricalBanner, TimeMark, TimeTravel } from '../components/TimeTravel';
+import { HistoricalBanner, TimeTravel } from '../components/TimeTravel';
+import { timeMarks } from '../time-marks';
 import {
   DECISION_LABEL,
   describeComparison,
@@ -38,6 +40,7 @@ import {
   formatPercent,
   OUTCOME_LABEL,
 } from '../format';
+import { Flash } from '../forms/flash';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 
@@ -59,6 +62,9 @@ export function InitiativePage({ initiativeId, asOf }: { initiativeId: string; a
   );
   const setAsOf = (value: string | null) => navigate({ page: 'initiative', initiativeId }, value);
   const marks = current ? timeMarks(current) : [];
+  // Nothing is written into the past: a historical view shows no action.
+  const actions =
+    initiative && !asOf && members.data?.team ? initiativeActions(session, initiative, members.data.team.members) : [];
 
   return (
     <>
@@ -84,7 +90,17 @@ export function InitiativePage({ initiativeId, asOf }: { initiativeId: string; a
             )}
           </p>
         )}
+        {actions.length > 0 && (
+          <nav aria-label="Initiative actions" className="actions" data-testid="initiative-actions">
+            {actions.map((action) => (
+              <a key={action} className="action" href={href({ page: 'initiative-form', initiativeId, action })}>
+                {ACTION_LABEL[action]}
+              </a>
+            ))}
+          </nav>
+        )}
       </header>
+      <Flash />
       <HistoricalBanner asOf={asOf} onBackToNow={() => setAsOf(null)} />
       <TimeTravel asOf={asOf} onChange={setAsOf} min={current?.proposedAt ?? null} marks={marks} />
       {error != null && <ErrorMessage error={error} context="initiative" />}
@@ -96,25 +112,29 @@ export function InitiativePage({ initiativeId, asOf }: { initiativeId: string; a
             : `There is no initiative "${initiativeId}".`}
         </div>
       )}
-      {initiative && <InitiativeBody initiative={initiative} asOf={asOf} names={names} />}
+      {initiative && (
+        <InitiativeBody
+          initiative={initiative}
+          asOf={asOf}
+          names={names}
+          canDefine={actions.includes('define-success-metric')}
+        />
+      )}
     </>
   );
 }
 
-function timeMarks(initiative: Initiative): TimeMark[] {
-  const marks: TimeMark[] = [{ at: initiative.proposedAt, label: `Proposed ${formatDate(initiative.proposedAt)}` }];
-  for (const it of initiative.iterations) {
-    marks.push({ at: it.startedAt, label: `Iteration ${it.number} started` });
-  }
-  for (const d of initiative.decisions) {
-    const before = new Date(Date.parse(d.decidedAt) - 1000).toISOString();
-    marks.push({ at: before, label: `Just before ${DECISION_LABEL[d.kind]}` });
-    marks.push({ at: d.decidedAt, label: `After ${DECISION_LABEL[d.kind]}` });
-  }
-  return marks.sort((a, b) => a.at.localeCompare(b.at));
-}
-
-function InitiativeBody({ initiative, asOf, names }: { initiative: Initiative; asOf: string | null; names: Names }) {
+function InitiativeBody({
+  initiative,
+  asOf,
+  names,
+  canDefine,
+}: {
+  initiative: Initiative;
+  asOf: string | null;
+  names: Names;
+  canDefine: boolean;
+}) {
   const name = (id: string | null) => (id ? (names.get(id) ?? id) : '—');
   return (
     <>
@@ -149,7 +169,7 @@ function InitiativeBody({ initiative, asOf, names }: { initiative: Initiative; a
         </section>
       </div>
       <DecisionRuleSection initiative={initiative} asOf={asOf} />
-      <MetricsSection initiative={initiative} asOf={asOf} />
+      <MetricsSection initiative={initiative} asOf={asOf} canDefine={canDefine} />
       <TimelineSection initiative={initiative} names={names} />
       <FeedbackSection initiative={initiative} asOf={asOf} names={names} />
     </>
@@ -257,12 +277,30 @@ function DecisionRuleSection({ initiative, asOf }: { initiative: Initiative; asO
   );
 }
 
-function MetricsSection({ initiative, asOf }: { initiative: Initiative; asOf: string | null }) {
+function MetricsSection({
+  initiative,
+  asOf,
+  canDefine,
+}: {
+  initiative: Initiative;
+  asOf: string | null;
+  canDefine: boolean;
+}) {
   if (initiative.metrics.length === 0) {
     return (
       <section className="card" aria-labelledby="metrics-title">
         <h2 id="metrics-title">Success metrics</h2>
-        <p className="muted">No success metric defined yet: define what success looks like before launching.</p>
+        <p className="muted">
+          No success metric defined yet: define what success looks like before launching.
+          {canDefine && (
+            <>
+              {' '}
+              <a href={href({ page: 'initiative-form', initiativeId: initiative.id, action: 'define-success-metric' })}>
+                Define success metric
+              </a>
+            </>
+          )}
+        </p>
       </section>
     );
   }

@@ -1,5 +1,8 @@
 import { PORTFOLIO_QUERY, PortfolioResult } from '../api/queries';
 import { useQuery } from '../api/useQuery';
+import { mayRegisterTeam } from '../actions';
+import { useSession } from '../session';
+import { Flash } from '../forms/flash';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { Gauge } from '../components/Gauge';
 import { StatCard } from '../components/StatCard';
@@ -10,6 +13,8 @@ import { href, navigate } from '../router';
 
 /** Every team the token covers: coverage, status mix and a line per team. */
 export function PortfolioPage({ asOf }: { asOf: string | null }) {
+  const { session } = useSession();
+  const canRegister = !asOf && mayRegisterTeam(session);
   const { data, error, loading } = useQuery<PortfolioResult>(PORTFOLIO_QUERY, { asOf });
   const setAsOf = (value: string | null) => navigate({ page: 'portfolio' }, value);
   const names = new Map((data?.teams ?? []).map((t) => [t.id, t.name]));
@@ -21,7 +26,15 @@ export function PortfolioPage({ asOf }: { asOf: string | null }) {
       <header className="page-header">
         <h1>Portfolio impact</h1>
         <p className="muted">All the teams your token covers, added up.</p>
+        {canRegister && (
+          <nav aria-label="Portfolio actions" className="actions">
+            <a className="action" href={href({ page: 'register-team' })}>
+              Register team
+            </a>
+          </nav>
+        )}
       </header>
+      <Flash />
       <HistoricalBanner asOf={asOf} onBackToNow={() => setAsOf(null)} />
       <TimeTravel asOf={asOf} onChange={setAsOf} min={null} />
       {error != null && <ErrorMessage error={error} context="portfolio impact" />}
@@ -37,7 +50,7 @@ export function PortfolioPage({ asOf }: { asOf: string | null }) {
               />
             </div>
             <StatCard label="Teams" value={portfolio.teams.length} />
-            <StatCard label="Active initiatives" value={active} hint="piloting or scaled" />
+            <StatCard label="Pilots running" value={active} hint="initiatives piloting now" />
             <div className="card">
               <StatusChart counts={portfolio.initiativesByStatus} />
             </div>
@@ -45,7 +58,12 @@ export function PortfolioPage({ asOf }: { asOf: string | null }) {
           <section className="card" aria-labelledby="teams-title">
             <h2 id="teams-title">Teams</h2>
             {portfolio.teams.length === 0 ? (
-              <p className="muted">No team yet. A director registers teams through the API.</p>
+              <p className="muted">
+                No team yet.{' '}
+                {canRegister
+                  ? 'Register the first one with the button above.'
+                  : 'A director signed in for all teams registers them.'}
+              </p>
             ) : (
               <div className="table-wrap">
                 <table className="stack">
@@ -62,7 +80,7 @@ export function PortfolioPage({ asOf }: { asOf: string | null }) {
                         Coverage
                       </th>
                       <th scope="col" className="num">
-                        Active
+                        Piloting
                       </th>
                       <th scope="col" className="num">
                         Hit rate
@@ -90,7 +108,7 @@ export function PortfolioPage({ asOf }: { asOf: string | null }) {
                         <td data-label="Coverage" className="num">
                           {formatPercent(t.coverage)}
                         </td>
-                        <td data-label="Active" className="num">
+                        <td data-label="Piloting" className="num">
                           {t.activeInitiatives}
                         </td>
                         <td data-label="Hit rate" className="num">

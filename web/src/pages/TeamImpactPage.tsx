@@ -1,12 +1,16 @@
 import { useMemo } from 'react';
+import { teamActions } from '../actions';
 import {
   INITIATIVE_LIST_QUERY,
   InitiativeListResult,
   OverdueItem,
+  ROSTER_QUERY,
+  RosterResult,
   TEAM_IMPACT_QUERY,
   TeamImpactResult,
 } from '../api/queries';
 import { useQuery } from '../api/useQuery';
+import { Roster } from '../components/Roster';
 import { ErrorMessage, Loading } from '../components/ErrorMessage';
 import { Gauge } from '../components/Gauge';
 import { StatCard } from '../components/StatCard';
@@ -14,7 +18,9 @@ import { StatusBadge } from '../components/StatusBadge';
 import { StatusChart } from '../components/StatusChart';
 import { HistoricalBanner, TimeTravel } from '../components/TimeTravel';
 import { formatDate, formatDays, formatNumber, formatPercent } from '../format';
+import { Flash } from '../forms/flash';
 import { href, navigate } from '../router';
+import { useSession } from '../session';
 
 function describeOverdue(item: OverdueItem): string {
   return item.kind === 'ITERATION_PAST_END'
@@ -24,7 +30,11 @@ function describeOverdue(item: OverdueItem): string {
 
 /** One team: coverage, status mix, hit rate, time to decision, what needs attention, and its initiatives. */
 export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string | null }) {
+  const { session } = useSession();
   const impact = useQuery<TeamImpactResult>(TEAM_IMPACT_QUERY, { teamId, asOf });
+  const roster = useQuery<RosterResult>(ROSTER_QUERY, { teamId, asOf });
+  // Nothing is written into the past: a historical view shows no action.
+  const actions = asOf ? [] : teamActions(session, teamId);
   const list = useQuery<InitiativeListResult>(INITIATIVE_LIST_QUERY, { teamId, first: 100, asOf });
   // Today's list gives the time-travel control its range and every title, whatever instant is shown.
   const today = useQuery<InitiativeListResult>(
@@ -63,7 +73,22 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
             {team.paralysisLimitDays} days
           </p>
         )}
+        {actions.length > 0 && (
+          <nav aria-label="Team actions" className="actions">
+            {actions.includes('propose-initiative') && (
+              <a className="action" href={href({ page: 'propose-initiative', teamId })}>
+                Propose initiative
+              </a>
+            )}
+            {actions.includes('add-members') && (
+              <a className="action" href={href({ page: 'add-members', teamId })}>
+                Add members
+              </a>
+            )}
+          </nav>
+        )}
       </header>
+      <Flash />
       <HistoricalBanner asOf={asOf} onBackToNow={() => setAsOf(null)} />
       <TimeTravel asOf={asOf} onChange={setAsOf} min={earliest} />
       {impact.error != null && <ErrorMessage error={impact.error} context="team impact" />}
@@ -88,7 +113,7 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
               value={<span data-testid="median-days">{formatDays(t.medianDaysToDecision)}</span>}
               hint="from launch to scale or stop"
             />
-            <StatCard label="Active initiatives" value={t.activeInitiatives} hint="piloting or scaled" />
+            <StatCard label="Pilots running" value={t.activeInitiatives} hint="initiatives piloting now" />
           </section>
           <div className="grid three">
             <div className="card">
@@ -197,6 +222,17 @@ export function TeamImpactPage({ teamId, asOf }: { teamId: string; asOf: string 
         )}
         {list.data && rows.length === 0 && <p className="muted">No initiative yet.</p>}
         {asOf && <p className="muted small">Statuses, reach and metric figures are as they stood then.</p>}
+      </section>
+      <section className="card" aria-labelledby="roster-title">
+        <h2 id="roster-title">
+          Members {roster.data?.team && <span className="muted">(headcount {roster.data.team.headcount})</span>}
+        </h2>
+        {roster.error != null && <ErrorMessage error={roster.error} context="members" />}
+        {roster.loading && !roster.data && <Loading what="members" />}
+        {roster.data?.team && (
+          <Roster team={roster.data.team} canRemove={actions.includes('remove-member')} onReload={roster.reload} />
+        )}
+        {asOf && <p className="muted small">The members as they were then.</p>}
       </section>
     </>
   );
