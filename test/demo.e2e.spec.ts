@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
@@ -172,16 +173,44 @@ describe('npm run demo, against a service running on the same store', () => {
 
     it('shows answers and outputs to compare with', () => {
       expect(queries.filter((q) => q.answer !== undefined).length).toBeGreaterThanOrEqual(4);
-      expect(writes.length).toBeGreaterThanOrEqual(2);
+      expect(writes.filter(isStep).length).toBeGreaterThanOrEqual(2);
       expect(commands.map((c) => c.command)).toEqual(expect.arrayContaining(['demo', 'audit']));
     });
 
-    // Sending a write again would change the data every other example answers from: instead, each
-    // is one of the demo's steps, so the answers shown after it follow from what it wrote.
-    it.each(writes.map((w) => [w.name, w]))('%s is a step of the demo story', (_name, example) => {
-      const steps = DEMO_STORY.map(({ mutation, input }) => ({ mutation, input }));
+    // Sending a write to the demo would change the data every other example answers from: a write
+    // is either one of the demo's own steps, so the answers shown after it follow from what it
+    // wrote, or it is sent to a copy of the demo's store and answers there as the README shows.
+    const steps = DEMO_STORY.map(({ mutation, input }) => ({ mutation, input }));
+    const isStep = (example: (typeof writes)[number]) =>
+      steps.some((step) => JSON.stringify(step) === JSON.stringify(writeOf(example)));
+
+    it.each(writes.filter(isStep).map((w) => [w.name, w]))('%s is a step of the demo story', (_name, example) => {
       expect(steps).toContainEqual(writeOf(example));
     });
+
+    it.each(writes.filter((w) => !isStep(w)).map((w) => [w.name, w]))(
+      '%s answers on a copy of the demo as the README shows',
+      async (_name, example) => {
+        expect(example.answer).toBeDefined();
+        const copy = mkdtempSync(join(tmpdir(), 'pilotlog-demo-copy-'));
+        const source = new Database(join(dataDir, 'pilotlog.sqlite'), { readonly: true });
+        try {
+          source.prepare('VACUUM INTO ?').run(join(copy, 'pilotlog.sqlite'));
+        } finally {
+          source.close();
+        }
+        copyFileSync(join(dataDir, 'jwt-secret'), join(copy, 'jwt-secret'));
+        const side = await startTestApp({ dataDir: copy, env: { JWT_SECRET: '' } });
+        try {
+          const response = await side.gql(example.query, example.variables, { token: director });
+          expect(response.errors).toBeUndefined();
+          expect({ data: response.data }).toEqual(example.answer);
+        } finally {
+          await side.destroy();
+          rmSync(copy, { recursive: true, force: true });
+        }
+      },
+    );
 
     it.each(queries.map((q) => [q.name, q]))('%s answers as the README shows', async (_name, example) => {
       const response = await app.gql(example.query, example.variables, { token: director });
