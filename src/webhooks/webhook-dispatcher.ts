@@ -74,6 +74,8 @@ export class WebhookDispatcher implements OnApplicationShutdown {
   private leaseTakenAt: Position | null = null;
   private holdsLease = false;
   private readonly readers: Array<{ position: Position; resolve: () => void }> = [];
+  private stop: () => void = () => undefined;
+  private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -118,6 +120,7 @@ export class WebhookDispatcher implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    this.stop();
     if (this.timer) clearInterval(this.timer);
     await this.ticking;
     await Promise.allSettled([...this.sends]);
@@ -130,9 +133,13 @@ export class WebhookDispatcher implements OnApplicationShutdown {
 
   private async follow(): Promise<void> {
     try {
-      this.lastRead = await this.checkpoints.load(CHECKPOINT);
-      this.savedCheckpoint = this.lastRead;
+      const checkpoint = await this.checkpoints.load(CHECKPOINT);
+      this.savedCheckpoint = checkpoint;
+      // The webhooks the log names are known once the read models have caught up; nothing before
+      // the first of them can be owed to anyone, so a log without webhooks is not read at all.
+      await Promise.race([this.readModels.runner.caughtUp(), this.stopped]);
       if (this.stopping) return;
+      this.lastRead = this.laterOf(checkpoint, this.firstPositionOwed());
       this.subscription = this.store.subscribeToAll({ after: this.lastRead });
       for await (const message of this.subscription) {
         if (message.kind === 'caught-up') {
@@ -148,6 +155,26 @@ export class WebhookDispatcher implements OnApplicationShutdown {
     } finally {
       for (const reader of this.readers.splice(0)) reader.resolve();
     }
+  }
+
+  /**
+   * Where reading the log can start: just after the creation of the oldest webhook not deleted
+   * (no event before it is owed to a webhook), or where the read models are when there is none.
+   */
+  private firstPositionOwed(): Position | undefined {
+    let first: Position | undefined = this.readModels.runner.position;
+    for (const webhook of this.readModels.views(webhookListProjection).values()) {
+      if (webhook.deletedPosition !== null) continue;
+      if (first === undefined || this.store.comparePositions(webhook.createdPosition, first) < 0)
+        first = webhook.createdPosition;
+    }
+    return first;
+  }
+
+  private laterOf(a: Position | undefined, b: Position | undefined): Position | undefined {
+    if (a === undefined) return b;
+    if (b === undefined) return a;
+    return this.store.comparePositions(a, b) >= 0 ? a : b;
   }
 
   private async apply(event: RecordedEvent): Promise<void> {

@@ -2,7 +2,6 @@ import { decisionLogProjection } from '../../src/initiatives/decision-log/decisi
 import { feedbackProjection } from '../../src/initiatives/feedback/feedback.projection';
 import { initiativeDetailsProjection } from '../../src/initiatives/initiative-details/initiative-details.projection';
 import { initiativeReadingsProjection } from '../../src/initiatives/initiative-details/initiative-readings.projection';
-import { metricSeriesProjection } from '../../src/initiatives/metric-series/metric-series.projection';
 import { teamInitiativesProjection } from '../../src/initiatives/team-impact/team-initiatives.projection';
 import { Projection } from '../../src/shared/projections/projection';
 import { teamDetailsProjection } from '../../src/teams/team-details/team-details.projection';
@@ -19,7 +18,6 @@ export const EVERY_READ_MODEL: readonly Projection<unknown>[] = [
   initiativeDetailsProjection,
   teamInitiativesProjection,
   feedbackProjection,
-  metricSeriesProjection,
   initiativeReadingsProjection,
   decisionLogProjection,
   webhookListProjection,

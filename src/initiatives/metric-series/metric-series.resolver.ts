@@ -8,12 +8,13 @@ import { ReadModels } from '../../shared/projections/read-models';
 import { roundFigure } from '../../shared/statistics/precision';
 import { readInitiative } from '../initiative-reads';
 import { MetricPoint } from './metric-point.model';
-import { metricPoints, metricSeriesKey, metricSeriesProjection } from './metric-series.projection';
+import { initiativeReadingsProjection } from '../initiative-details/initiative-readings.projection';
+import { metricPoints } from './metric-points';
 
 @Resolver(() => MetricPoint)
 export class MetricSeriesResolver {
   constructor(private readonly readModels: ReadModels) {
-    readModels.register(metricSeriesProjection);
+    readModels.register(initiativeReadingsProjection);
   }
 
   @Query(() => [MetricPoint], {
@@ -27,11 +28,11 @@ export class MetricSeriesResolver {
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string,
   ): Promise<MetricPoint[]> {
     const { at, initiative } = await readInitiative(this.readModels, principal, initiativeId, asOf, [
-      metricSeriesProjection,
+      initiativeReadingsProjection,
     ]);
     if (!initiative.metrics.some((m) => m.id === metricId)) throw new NotFound('metric', metricId);
-    const readings = at.of(metricSeriesProjection).get(metricSeriesKey(initiativeId, metricId)) ?? [];
-    return metricPoints(readings)
+    const readings = at.of(initiativeReadingsProjection).get(initiativeId) ?? [];
+    return metricPoints(readings, metricId)
       .filter((p) => !cohort || p.cohort === cohort)
       .map(({ sum, ...point }) => ({ ...point, mean: roundFigure(sum / point.n) }));
   }

@@ -54,6 +54,8 @@ describe('snapshot codec', () => {
     };
     // Each distinct string once per list written as rows; the odd list's records as they are.
     expect(encodeSnapshot({ list: state.list, plain: state.plain }).split('2026-01-03T00:00:00.000Z')).toHaveLength(3);
+    // A field of strings and nulls (a reading's person) is written once per distinct string too.
+    expect(encodeSnapshot({ plain: state.plain }).split('"ic-1"')).toHaveLength(2);
     const text = encodeSnapshot(state);
     const back = decodeSnapshot<typeof state>(text);
     expect(back.list.toArray()).toEqual(readings);

@@ -15,12 +15,15 @@ const SET = '$set';
 const LIST = '$list';
 const ROWS = '$rows';
 
+/** A null among the strings of a field written as indexes. */
+const NULL_STRING = -1;
+
 /** Lists shorter than this are written as they are: rows would not pay for their header. */
 const MIN_ROWS = 16;
 
 interface Rows {
   fields: string[];
-  /** Per field: the distinct strings of a field whose values are all strings; null for any other field. */
+  /** Per field: the distinct strings of a field whose values are all strings or null; null for any other field. */
   strings: Array<string[] | null>;
   /** Row after row, field after field: a string's index in its field's strings, any other value as is. */
   values: unknown[];
@@ -69,7 +72,7 @@ function asRows(items: unknown[]): Rows | null {
       const value = item[fields[f]];
       if (value === undefined || typeof value === 'function' || (value !== null && typeof value === 'object'))
         return null;
-      if (typeof value !== 'string') onlyStrings[f] = false;
+      if (typeof value !== 'string' && value !== null) onlyStrings[f] = false;
     }
   }
   const indexes = fields.map((_, f) => (onlyStrings[f] ? new Map<string, number>() : null));
@@ -81,6 +84,10 @@ function asRows(items: unknown[]): Rows | null {
       const index = indexes[f];
       if (index === null) {
         values[v++] = value;
+        continue;
+      }
+      if (value === null) {
+        values[v++] = NULL_STRING;
         continue;
       }
       let at = index.get(value as string);
@@ -104,7 +111,8 @@ function records({ fields, strings, values }: Rows): Array<Record<string, unknow
     for (let f = 0; f < fields.length; f++) {
       const dictionary = strings[f];
       const value = values[v++];
-      record[fields[f]] = dictionary ? dictionary[value as number] : value;
+      if (dictionary === null) record[fields[f]] = value;
+      else record[fields[f]] = value === NULL_STRING ? null : dictionary[value as number];
     }
     items[i] = record;
   }
