@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainEvent, Fold } from '../domain/decider';
 import { ConcurrencyError, EventStore, EventToAppend, JsonObject, Position } from '../event-store/event-store.port';
-import { FoldedStream, StreamStateCache } from './stream-state-cache';
+import { FoldedStream, StreamCommandIds, StreamStateCache } from './stream-state-cache';
 
 /** Who sent a command and how; the time comes from the service clock, never from the domain. */
 export interface CommandMetadata<State = unknown> {
@@ -74,7 +74,7 @@ export async function handleCommand<State, Event extends DomainEvent>(
           state,
           version: result.nextVersion,
           position: result.position,
-          commandIds: new Set(stream.commandIds).add(commandId),
+          commandIds: stream.commandIds.followedBy(events.map(() => commandId)),
         });
       }
       return { state, version: result.nextVersion, position: result.position, appended: events.length };
@@ -107,17 +107,17 @@ async function readStream<State, Event extends DomainEvent>(
   const recorded = await deps.store.readStream(streamId, from > 0 ? { fromRevision: from } : {});
   if (cached && recorded.length === 0) return cached;
   let state = cached?.state ?? fold.initialState();
-  const commandIds = new Set(cached?.commandIds);
   for (const event of recorded) {
     // The store hands out events upcast to today's shape; their type names the domain event.
     state = fold.evolve(state, { type: event.type, data: event.data } as Event);
-    commandIds.add(event.metadata.commandId);
   }
   const folded: FoldedStream<State> = {
     state,
     version: from + recorded.length,
     position: recorded[recorded.length - 1]?.position ?? cached?.position ?? null,
-    commandIds,
+    commandIds: (cached?.commandIds ?? StreamCommandIds.none()).followedBy(
+      recorded.map((event) => event.metadata.commandId),
+    ),
   };
   if (folded.version > 0) deps.cache?.set(streamId, fold.evolve, folded);
   return folded;

@@ -1,10 +1,10 @@
-import { FoldedStream, StreamStateCache } from './stream-state-cache';
+import { FoldedStream, StreamCommandIds, StreamStateCache } from './stream-state-cache';
 
 const folded = (version: number): FoldedStream<{ version: number }> => ({
   state: { version },
   version,
   position: String(version),
-  commandIds: new Set(),
+  commandIds: StreamCommandIds.none(),
 });
 
 describe('StreamStateCache', () => {
@@ -42,5 +42,23 @@ describe('StreamStateCache', () => {
     const off = new StreamStateCache(0);
     off.set('a', evolve, folded(1));
     expect(off.size).toBe(0);
+  });
+
+  describe('commandIds of a stream', () => {
+    it('answers for the events of its own version only, though later versions share its map', () => {
+      const two = StreamCommandIds.none().followedBy(['c1', 'c2']);
+      const four = two.followedBy(['c3', 'c3']);
+      expect(two.has('c1') && two.has('c2')).toBe(true);
+      expect(two.has('c3')).toBe(false);
+      expect(four.has('c3')).toBe(true);
+      // A fold of the same two events made again (after an eviction, or by a retry) agrees.
+      expect(StreamCommandIds.none().followedBy(['c1', 'c2']).has('c3')).toBe(false);
+    });
+
+    it('skips events that carry no commandId', () => {
+      const ids = StreamCommandIds.none().followedBy([undefined, 'c2']);
+      expect(ids.has('c2')).toBe(true);
+      expect(ids.has(undefined as unknown as string)).toBe(false);
+    });
   });
 });

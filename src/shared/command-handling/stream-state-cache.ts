@@ -6,7 +6,38 @@ export interface FoldedStream<State> {
   /** Events folded: the stream's version when it was read. */
   readonly version: number;
   readonly position: Position | null;
-  readonly commandIds: ReadonlySet<string>;
+  readonly commandIds: StreamCommandIds;
+}
+
+/**
+ * The commandIds of a stream's events up to a version. Every fold of one stream shares one map
+ * from a commandId to the first revision that carries it — a fact of the log, the same for every
+ * fold — so a later version adds its events' ids in O(1) instead of copying a set of the whole
+ * stream's, and an earlier version still answers only for its own events.
+ */
+export class StreamCommandIds {
+  private constructor(
+    private readonly firstRevision: Map<string, number>,
+    private readonly version: number,
+  ) {}
+
+  static none(): StreamCommandIds {
+    return new StreamCommandIds(new Map(), 0);
+  }
+
+  has(commandId: string): boolean {
+    const revision = this.firstRevision.get(commandId);
+    return revision !== undefined && revision < this.version;
+  }
+
+  /** These ids followed by the events at the next revisions, each carrying its commandId (if any). */
+  followedBy(commandIds: ReadonlyArray<string | undefined>): StreamCommandIds {
+    commandIds.forEach((commandId, index) => {
+      if (commandId !== undefined && !this.firstRevision.has(commandId))
+        this.firstRevision.set(commandId, this.version + index);
+    });
+    return new StreamCommandIds(this.firstRevision, this.version + commandIds.length);
+  }
 }
 
 /**

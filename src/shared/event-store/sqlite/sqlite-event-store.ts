@@ -235,20 +235,25 @@ export class SqliteEventStore implements EventStore {
     if (this.recent.length > RECENT_EVENTS) this.recent = this.recent.slice(this.recent.length - RECENT_EVENTS / 2);
   }
 
-  /** @internal resolves on the next append in this process, on close, or after the poll interval. */
-  waitForAppend(): { promise: Promise<void>; cancel: () => void } {
+  /**
+   * @internal resolves on the next append in this process (`appended`), or on close or after the
+   * poll interval (`other`: another connection may have written, the log must be read).
+   */
+  waitForAppend(): { promise: Promise<'appended' | 'other'>; cancel: () => void } {
     let cancel = () => {};
-    const promise = new Promise<void>((resolve) => {
-      const done = () => {
+    const promise = new Promise<'appended' | 'other'>((resolve) => {
+      const finish = (reason: 'appended' | 'other') => {
         clearTimeout(timer);
-        this.appended.off('appended', done);
-        this.appended.off('closed', done);
-        resolve();
+        this.appended.off('appended', onAppended);
+        this.appended.off('closed', onOther);
+        resolve(reason);
       };
-      const timer = setTimeout(done, this.pollIntervalMs);
-      this.appended.on('appended', done);
-      this.appended.on('closed', done);
-      cancel = done;
+      const onAppended = () => finish('appended');
+      const onOther = () => finish('other');
+      const timer = setTimeout(onOther, this.pollIntervalMs);
+      this.appended.on('appended', onAppended);
+      this.appended.on('closed', onOther);
+      cancel = onOther;
     });
     return { promise, cancel };
   }
@@ -391,18 +396,20 @@ class SqliteSubscription implements Subscription {
 
   async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
     let caughtUp = false;
+    let mayHaveOtherWrites = true;
     while (!this.closed && !this.store.isClosed) {
       // Live, the events this process just committed come straight from the append; the log is
-      // read whenever another connection may have written.
-      const committed = caughtUp ? this.store.committedAfter(this.checkpoint, PAGE_SIZE) : null;
-      const page =
-        committed !== null && committed.length > 0 ? committed : this.store.readAllSync(this.checkpoint, PAGE_SIZE);
+      // read whenever another connection may have written: at the poll interval, and when this
+      // process's commits do not follow on from the checkpoint.
+      const committed = caughtUp && !mayHaveOtherWrites ? this.store.committedAfter(this.checkpoint, PAGE_SIZE) : null;
+      const page = committed ?? this.store.readAllSync(this.checkpoint, PAGE_SIZE);
+      mayHaveOtherWrites = false;
       if (page.length === 0 && caughtUp) {
         // Registering right after an empty read, with no yield in between, leaves no window
         // in which an append could be missed.
         const wait = this.store.waitForAppend();
         this.pendingWait = wait;
-        await wait.promise;
+        mayHaveOtherWrites = (await wait.promise) === 'other';
         this.pendingWait = null;
         continue;
       }
