@@ -64,7 +64,9 @@ async function packagedChromium(): Promise<ChromiumBinary> {
       rmSync(staging, { recursive: true, force: true });
     }
   }
-  return { executablePath, args: chromium.args };
+  // The package's arguments are made for a serverless function: `--single-process` there brings the
+  // whole browser down when a test closes one of its contexts and opens another.
+  return { executablePath, args: chromium.args.filter((arg) => arg !== '--single-process') };
 }
 
 function newestMtime(dir: string): number {

@@ -43,6 +43,18 @@ describe('latest value of a metric', () => {
     expect(latestValue(measurements, 'm')).toBe(15);
   });
 
+  it('orders full instants by time, across years and with instants written otherwise', () => {
+    const measurements = [
+      reading({ periodStart: '2025-12-29T00:00:00.000Z', value: 1 }),
+      reading({ periodStart: '2026-01-05T00:00:00.000Z', value: 7 }),
+      reading({ periodStart: '2026-01-04T23:00:00-02:00', value: 3 }),
+      reading({ periodStart: '2025-12-31T23:00:00.000Z', value: 2 }),
+    ];
+    // 2026-01-04T23:00-02:00 is 2026-01-05T01:00Z: the latest period.
+    expect(latestValue(measurements, 'm')).toBe(3);
+    expect(latestValue(measurements.slice(0, 2).concat(measurements[3]), 'm')).toBe(7);
+  });
+
   it('is null before any PILOT reading', () => {
     expect(latestValue([reading({ cohort: 'CONTROL', value: 3 })], 'm')).toBeNull();
     expect(latestOfPeriod(null)).toBeNull();
