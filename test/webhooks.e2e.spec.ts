@@ -483,3 +483,37 @@ describe('a crash in the middle of a delivery', () => {
     }
   }, 90_000);
 });
+
+describe('a service started on a log that has no webhook yet', () => {
+  it('reads none of the old log for webhooks, and sends what happens after a webhook is created', async () => {
+    const receiving = await WebhookReceiver.start();
+    const token = await tokenFor('DIRECTOR', 'dana');
+    const first = await startTestApp({ token, clockStart: START, env: SENDING_TO_LOOPBACK });
+    let second: TestApp | null = null;
+    try {
+      const pilot = await smallPilot(first.gql, 'late');
+      await submitFeedback(first.gql, pilot, 'before any webhook');
+      await first.stop();
+
+      second = await startTestApp({ token, clockStart: START, dataDir: first.dataDir, env: SENDING_TO_LOOPBACK });
+      await waitUntilReady(second.baseUrl);
+      const webhook = await createWebhook(second.gql, {
+        url: receiving.url,
+        events: ['FEEDBACK_SUBMITTED'],
+        teamIds: [pilot.teamId],
+      });
+      await submitFeedback(second.gql, pilot, 'after the webhook');
+      await eventually(
+        async () => (await deliveriesOf(second!.gql, webhook.id)).some((d) => d.status === 'DELIVERED'),
+        'the feedback after the webhook is delivered',
+      );
+      await someTicks();
+      expect(receiving.messages().map((message) => message.data.text)).toEqual(['after the webhook']);
+    } finally {
+      await second?.stop();
+      await first.destroy();
+      receiving.release();
+      await receiving.down();
+    }
+  }, 90_000);
+});
