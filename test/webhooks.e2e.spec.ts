@@ -25,6 +25,37 @@ const SENDING_TO_LOOPBACK = {
   PUBLIC_URL: 'https://pilotlog.example.com',
 };
 
+/**
+ * A loopback receiver and a service on it; `restart` starts a second service on the first one's
+ * DATA_DIR. Both services and the receiver are stopped and removed afterwards, whatever happened.
+ */
+async function withRestart(
+  env: Record<string, string>,
+  test: (run: {
+    receiving: WebhookReceiver;
+    first: TestApp;
+    restart: (env: Record<string, string>) => Promise<TestApp>;
+  }) => Promise<void>,
+): Promise<void> {
+  const receiving = await WebhookReceiver.start();
+  const token = await tokenFor('DIRECTOR', 'dana');
+  const first = await startTestApp({ token, clockStart: START, env });
+  let second: TestApp | null = null;
+  const restart = async (secondEnv: Record<string, string>) => {
+    second = await startTestApp({ token, clockStart: START, dataDir: first.dataDir, env: secondEnv });
+    await waitUntilReady(second.baseUrl);
+    return second;
+  };
+  try {
+    await test({ receiving, first, restart });
+  } finally {
+    await (second as TestApp | null)?.stop();
+    await first.destroy();
+    receiving.release();
+    await receiving.down();
+  }
+}
+
 describe('webhooks, sent from the log to receivers on loopback', () => {
   let app: TestApp;
   const receivers: WebhookReceiver[] = [];
@@ -388,132 +419,109 @@ describe('webhooks, sent from the log to receivers on loopback', () => {
 });
 
 describe('webhook addresses outside the allow-list', () => {
-  it('refuses a loopback URL when nothing is allowed, and checks the address again at send time', async () => {
-    const receiving = await WebhookReceiver.start();
-    const token = await tokenFor('DIRECTOR', 'dana');
-    const allowed = await startTestApp({ token, clockStart: START, env: SENDING_TO_LOOPBACK });
-    let unlisted: TestApp | null = null;
-    try {
-      const pilot = await smallPilot(allowed.gql, 'unlisted');
-      const webhook = await createWebhook(allowed.gql, {
-        url: receiving.url,
-        events: ['FEEDBACK_SUBMITTED'],
-        teamIds: [pilot.teamId],
-      });
-      await allowed.stop();
+  it(
+    'refuses a loopback URL when nothing is allowed, and checks the address again at send time',
+    () =>
+      withRestart(SENDING_TO_LOOPBACK, async ({ receiving, first: allowed, restart }) => {
+        const pilot = await smallPilot(allowed.gql, 'unlisted');
+        const webhook = await createWebhook(allowed.gql, {
+          url: receiving.url,
+          events: ['FEEDBACK_SUBMITTED'],
+          teamIds: [pilot.teamId],
+        });
+        await allowed.stop();
 
-      unlisted = await startTestApp({
-        token,
-        clockStart: START,
-        dataDir: allowed.dataDir,
-        env: { WEBHOOK_TICK_MS: '50' },
-      });
-      await waitUntilReady(unlisted.baseUrl);
-      const refused = await unlisted.gql(
-        `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { id } }`,
-        {
-          input: { url: receiving.url, events: ['FEEDBACK_SUBMITTED'], teamIds: [pilot.teamId] },
-        },
-      );
-      expect(refused.errors?.[0].extensions).toMatchObject({
-        code: 'DOMAIN_RULE',
-        rule: 'WebhookAddressNotAllowed',
-        field: 'url',
-      });
-      expect(refused.errors?.[0].message).toMatch(/127\.0\.0\.1 is a loopback address; .*WEBHOOK_ALLOWED_NETWORKS/);
+        const unlisted = await restart({ WEBHOOK_TICK_MS: '50' });
+        const refused = await unlisted.gql(
+          `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { id } }`,
+          {
+            input: { url: receiving.url, events: ['FEEDBACK_SUBMITTED'], teamIds: [pilot.teamId] },
+          },
+        );
+        expect(refused.errors?.[0].extensions).toMatchObject({
+          code: 'DOMAIN_RULE',
+          rule: 'WebhookAddressNotAllowed',
+          field: 'url',
+        });
+        expect(refused.errors?.[0].message).toMatch(/127\.0\.0\.1 is a loopback address; .*WEBHOOK_ALLOWED_NETWORKS/);
 
-      await submitFeedback(unlisted.gql, pilot, 'Sent nowhere');
-      await eventually(
-        async () => (await deliveriesOf(unlisted!.gql, webhook.id))[0]?.status === 'RETRYING',
-        'an attempt refused',
-      );
-      const [delivery] = await deliveriesOf(unlisted.gql, webhook.id);
-      expect(delivery).toMatchObject({
-        attempts: 1,
-        lastResponseCode: null,
-        lastError: expect.stringMatching(/^not sent: 127\.0\.0\.1 is a loopback address/),
-      });
-      expect(receiving.received).toHaveLength(0);
-    } finally {
-      await unlisted?.stop();
-      await allowed.destroy();
-      await receiving.down();
-    }
-  }, 90_000);
+        await submitFeedback(unlisted.gql, pilot, 'Sent nowhere');
+        await eventually(
+          async () => (await deliveriesOf(unlisted.gql, webhook.id))[0]?.status === 'RETRYING',
+          'an attempt refused',
+        );
+        const [delivery] = await deliveriesOf(unlisted.gql, webhook.id);
+        expect(delivery).toMatchObject({
+          attempts: 1,
+          lastResponseCode: null,
+          lastError: expect.stringMatching(/^not sent: 127\.0\.0\.1 is a loopback address/),
+        });
+        expect(receiving.received).toHaveLength(0);
+      }),
+    90_000,
+  );
 });
 
 describe('a crash in the middle of a delivery', () => {
-  it('delivers every event after kill -9 and a restart, the interrupted one again under the same webhook-id', async () => {
-    const receiving = await WebhookReceiver.start();
-    receiving.answer = () => 'hold';
-    const token = await tokenFor('DIRECTOR', 'dana');
-    // The killed process cannot release its lease: a short one lets the restarted process send soon.
-    const env = { ...SENDING_TO_LOOPBACK, WEBHOOK_LEASE_SECONDS: '2' };
-    const first = await startTestApp({ token, clockStart: START, env });
-    let second: TestApp | null = null;
-    try {
-      const pilot = await smallPilot(first.gql, 'crash');
-      const webhook = await createWebhook(first.gql, {
-        url: receiving.url,
-        events: ['FEEDBACK_SUBMITTED'],
-        teamIds: [pilot.teamId],
-      });
-      for (const text of ['one', 'two', 'three']) await submitFeedback(first.gql, pilot, text);
-      await eventually(() => receiving.holding === 1, 'the first delivery is under way');
-      await first.kill();
-      receiving.answer = () => ({ status: 204 });
+  // The killed process cannot release its lease: a short one lets the restarted process send soon.
+  const env = { ...SENDING_TO_LOOPBACK, WEBHOOK_LEASE_SECONDS: '2' };
 
-      second = await startTestApp({ token, clockStart: START, dataDir: first.dataDir, env });
-      await eventually(
-        async () => (await deliveriesOf(second!.gql, webhook.id)).filter((d) => d.status === 'DELIVERED').length === 3,
-        'all three delivered after the restart',
-      );
-      await someTicks();
-      const ids = receiving.received.map((request) => request.headers['webhook-id']);
-      const distinct = [...new Set(ids)];
-      expect(distinct).toHaveLength(3);
-      expect(receiving.messages().map((message) => message.data.text)).toEqual(['one', 'one', 'two', 'three']);
-      expect(receiving.withId(distinct[0])).toHaveLength(2);
-      expect((await deliveriesOf(second.gql, webhook.id)).map((d) => d.id)).toEqual(distinct);
-    } finally {
-      await second?.stop();
-      await first.destroy();
-      receiving.release();
-      await receiving.down();
-    }
-  }, 90_000);
+  it(
+    'delivers every event after kill -9 and a restart, the interrupted one again under the same webhook-id',
+    () =>
+      withRestart(env, async ({ receiving, first, restart }) => {
+        receiving.answer = () => 'hold';
+        const pilot = await smallPilot(first.gql, 'crash');
+        const webhook = await createWebhook(first.gql, {
+          url: receiving.url,
+          events: ['FEEDBACK_SUBMITTED'],
+          teamIds: [pilot.teamId],
+        });
+        for (const text of ['one', 'two', 'three']) await submitFeedback(first.gql, pilot, text);
+        await eventually(() => receiving.holding === 1, 'the first delivery is under way');
+        await first.kill();
+        receiving.answer = () => ({ status: 204 });
+
+        const second = await restart(env);
+        await eventually(
+          async () => (await deliveriesOf(second.gql, webhook.id)).filter((d) => d.status === 'DELIVERED').length === 3,
+          'all three delivered after the restart',
+        );
+        await someTicks();
+        const ids = receiving.received.map((request) => request.headers['webhook-id']);
+        const distinct = [...new Set(ids)];
+        expect(distinct).toHaveLength(3);
+        expect(receiving.messages().map((message) => message.data.text)).toEqual(['one', 'one', 'two', 'three']);
+        expect(receiving.withId(distinct[0])).toHaveLength(2);
+        expect((await deliveriesOf(second.gql, webhook.id)).map((d) => d.id)).toEqual(distinct);
+      }),
+    90_000,
+  );
 });
 
 describe('a service started on a log that has no webhook yet', () => {
-  it('reads none of the old log for webhooks, and sends what happens after a webhook is created', async () => {
-    const receiving = await WebhookReceiver.start();
-    const token = await tokenFor('DIRECTOR', 'dana');
-    const first = await startTestApp({ token, clockStart: START, env: SENDING_TO_LOOPBACK });
-    let second: TestApp | null = null;
-    try {
-      const pilot = await smallPilot(first.gql, 'late');
-      await submitFeedback(first.gql, pilot, 'before any webhook');
-      await first.stop();
+  it(
+    'reads none of the old log for webhooks, and sends what happens after a webhook is created',
+    () =>
+      withRestart(SENDING_TO_LOOPBACK, async ({ receiving, first, restart }) => {
+        const pilot = await smallPilot(first.gql, 'late');
+        await submitFeedback(first.gql, pilot, 'before any webhook');
+        await first.stop();
 
-      second = await startTestApp({ token, clockStart: START, dataDir: first.dataDir, env: SENDING_TO_LOOPBACK });
-      await waitUntilReady(second.baseUrl);
-      const webhook = await createWebhook(second.gql, {
-        url: receiving.url,
-        events: ['FEEDBACK_SUBMITTED'],
-        teamIds: [pilot.teamId],
-      });
-      await submitFeedback(second.gql, pilot, 'after the webhook');
-      await eventually(
-        async () => (await deliveriesOf(second!.gql, webhook.id)).some((d) => d.status === 'DELIVERED'),
-        'the feedback after the webhook is delivered',
-      );
-      await someTicks();
-      expect(receiving.messages().map((message) => message.data.text)).toEqual(['after the webhook']);
-    } finally {
-      await second?.stop();
-      await first.destroy();
-      receiving.release();
-      await receiving.down();
-    }
-  }, 90_000);
+        const second = await restart(SENDING_TO_LOOPBACK);
+        const webhook = await createWebhook(second.gql, {
+          url: receiving.url,
+          events: ['FEEDBACK_SUBMITTED'],
+          teamIds: [pilot.teamId],
+        });
+        await submitFeedback(second.gql, pilot, 'after the webhook');
+        await eventually(
+          async () => (await deliveriesOf(second.gql, webhook.id)).some((d) => d.status === 'DELIVERED'),
+          'the feedback after the webhook is delivered',
+        );
+        await someTicks();
+        expect(receiving.messages().map((message) => message.data.text)).toEqual(['after the webhook']);
+      }),
+    90_000,
+  );
 });
